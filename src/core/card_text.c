@@ -1,0 +1,206 @@
+#include "card_text.h"
+
+#include <string.h>
+
+size_t
+utf8_decode(const unsigned char *s, size_t length, uint32_t *codepoint)
+{
+	uint32_t	cp;
+	size_t		need;
+
+	if (length == 0)
+		return 0;
+	if (s[0] < 0x80)
+	{
+		*codepoint = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xC2 && s[0] <= 0xDF)
+	{
+		cp = s[0] & 0x1F;
+		need = 2;
+	}
+	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+	{
+		cp = s[0] & 0x0F;
+		need = 3;
+	}
+	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+	{
+		cp = s[0] & 0x07;
+		need = 4;
+	}
+	else
+		return 0;
+	if (length < need)
+		return 0;
+	for (size_t i = 1; i < need; i++)
+	{
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	/* overlong forms, surrogates and values past U+10FFFF */
+	if ((need == 3 && cp < 0x800) || (need == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+		(cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	*codepoint = cp;
+	return need;
+}
+
+static int
+is_space(uint32_t cp)
+{
+	return cp == ' ' || cp == 0x3000;
+}
+
+static int
+is_control(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+}
+
+/* Full-width ASCII (U+FF01..U+FF5E) to ASCII; other characters unchanged. */
+static uint32_t
+fold_width(uint32_t cp)
+{
+	if (cp >= 0xFF01 && cp <= 0xFF5E)
+		return cp - 0xFEE0;
+	return cp;
+}
+
+/*
+ * Hyphens as Shift_JIS converters and keyboards produce them: U+2010..2015
+ * dashes, U+2212 minus (CP932's 0x817C), U+FE63 small hyphen-minus.
+ */
+static int
+is_hyphen_variant(uint32_t cp)
+{
+	return (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || cp == 0xFE63;
+}
+
+int
+fold_digits(const char *in, size_t length, char *out, size_t capacity,
+			IdentifierError too_long, int first_position,
+			IdentifierProblem *problem)
+{
+	const unsigned char *s = (const unsigned char *) in;
+	size_t		used = 0;
+	size_t		i = 0;
+	int			position = first_position;
+	int			trailing_space_seen = 0;
+
+	while (i < length)
+	{
+		uint32_t	cp;
+		size_t		n = utf8_decode(s + i, length - i, &cp);
+
+		if (n == 0)
+		{
+			problem->error = ID_ENCODING;
+			problem->position = position;
+			return -1;
+		}
+		if (is_space(cp))
+		{
+			/* spaces only around the digits, as in a receipt's "  133066" */
+			if (used > 0)
+				trailing_space_seen = 1;
+		}
+		else
+		{
+			cp = fold_width(cp);
+			if (cp < '0' || cp > '9' || trailing_space_seen)
+			{
+				problem->error = ID_NOT_DIGIT;
+				problem->position = position;
+				return -1;
+			}
+			if (used == capacity)
+			{
+				problem->error = too_long;
+				problem->position = 0;
+				return -1;
+			}
+			out[used++] = (char) cp;
+		}
+		i += n;
+		position++;
+	}
+	return (int) used;
+}
+
+static size_t
+utf8_encode(uint32_t cp, char *out)
+{
+	if (cp < 0x80)
+	{
+		out[0] = (char) cp;
+		return 1;
+	}
+	if (cp < 0x800)
+	{
+		out[0] = (char) (0xC0 | (cp >> 6));
+		out[1] = (char) (0x80 | (cp & 0x3F));
+		return 2;
+	}
+	out[0] = (char) (0xE0 | (cp >> 12));
+	out[1] = (char) (0x80 | ((cp >> 6) & 0x3F));
+	out[2] = (char) (0x80 | (cp & 0x3F));
+	return 3;
+}
+
+int
+fold_card_text(const char *in, size_t length, int first_position,
+			   CardText *out, IdentifierProblem *problem)
+{
+	const unsigned char *s = (const unsigned char *) in;
+	size_t		i = 0;
+	int			position = first_position;
+
+	out->length = 0;
+	out->characters = 0;
+	out->sjis_bytes = 0;
+	while (i < length)
+	{
+		uint32_t	cp;
+		size_t		n = utf8_decode(s + i, length - i, &cp);
+
+		if (n == 0)
+		{
+			problem->error = ID_ENCODING;
+			problem->position = position;
+			return 0;
+		}
+		i += n;
+		if (!is_space(cp))
+		{
+			cp = fold_width(cp);
+			if (is_hyphen_variant(cp))
+				cp = '-';
+			if (cp >= 'a' && cp <= 'z')
+				cp -= 'a' - 'A';
+			/* receipts are Shift_JIS: nothing beyond the BMP can be recorded */
+			if (is_control(cp) || cp == ':' || cp > 0xFFFF)
+			{
+				problem->error = ID_BAD_CHARACTER;
+				problem->position = position;
+				return 0;
+			}
+			/* half-width katakana is one byte in Shift_JIS, other non-ASCII two */
+			out->sjis_bytes += (cp < 0x80 || (cp >= 0xFF61 && cp <= 0xFF9F)) ? 1 : 2;
+			out->characters++;
+			if (out->sjis_bytes > CARD_TEXT_MAX_SJIS_BYTES ||
+				out->characters > CARD_TEXT_MAX_CHARACTERS)
+			{
+				problem->error = out->sjis_bytes > CARD_TEXT_MAX_SJIS_BYTES ?
+					ID_PART_TOO_LONG : ID_PARTS_TOO_LONG;
+				problem->position = 0;
+				return 0;
+			}
+			out->length += utf8_encode(cp, out->bytes + out->length);
+		}
+		position++;
+	}
+	return 1;
+}

@@ -1,0 +1,9 @@
+/*
+ * Declarations shared by the PostgreSQL glue of hokenid.
+ */
+#ifndef HOKENID_PG_H
+#define HOKENID_PG_H
+
+extern void _PG_init(void);
+
+#endif
