@@ -36,6 +36,18 @@ kohi_no_format(int32_t value, char *out)
 	return snprintf(out, KOHI_NO_TEXT_SIZE, "%08d", (int) value);
 }
 
+int
+kohi_no_law_code(int32_t value)
+{
+	return value / 1000000;
+}
+
+int
+kohi_no_prefecture(int32_t value)
+{
+	return value / 10000 % 100;
+}
+
 /*
  * The receipt KO record zero-pads 受給者番号 to seven digits, so a shorter
  * value is refused rather than padded: padding would hide a dropped digit.

@@ -14,6 +14,8 @@
 
 extern IdentifierProblem kohi_no_parse(const char *in, size_t length, int32_t *value);
 extern int	kohi_no_format(int32_t value, char *out);
+extern int	kohi_no_law_code(int32_t value);
+extern int	kohi_no_prefecture(int32_t value);
 extern IdentifierProblem recipient_no_check(const char *in, size_t length);
 
 #endif
