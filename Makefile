@@ -18,16 +18,23 @@ PG_CFLAGS = -Wall -Wextra -Werror
 SHLIB_LINK = -lcrypto
 
 # pg_regress: every file in sql/ is a test, run in name order against a
-# database that already has the extension.
-REGRESS = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
+# database that already has the extension; sql/setup.sql (shared helpers)
+# runs first.
+REGRESS = setup $(filter-out setup,$(sort $(basename $(notdir $(wildcard sql/*.sql)))))
 REGRESS_OPTS = --load-extension=hokenid --encoding=UTF8 --no-locale
 
 ISOLATION = $(sort $(basename $(notdir $(wildcard test/isolation/specs/*.spec))))
 ISOLATION_OPTS = --inputdir=test/isolation --load-extension=hokenid --encoding=UTF8 --no-locale
 
-TAP_TESTS = 1
+# TAP tests start their own servers, which refuse to run as root, so they
+# are a target of their own (test/run calls it as the postgres user) rather
+# than part of installcheck.
 PROVE_TESTS = test/t/*.pl
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+tapcheck:
+	$(prove_installcheck)
+.PHONY: tapcheck

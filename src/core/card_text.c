@@ -93,8 +93,15 @@ fold_digits(const char *in, size_t length, char *out, size_t capacity,
 	while (i < length)
 	{
 		uint32_t	cp;
-		size_t		n = utf8_decode(s + i, length - i, &cp);
+		size_t		n;
 
+		if (s[i] >= '0' && s[i] <= '9' && !trailing_space_seen && used < capacity)
+		{
+			out[used++] = (char) s[i++];
+			position++;
+			continue;
+		}
+		n = utf8_next(s + i, length - i, &cp);
 		if (n == 0)
 		{
 			problem->error = ID_ENCODING;
@@ -150,6 +157,46 @@ utf8_encode(uint32_t cp, char *out)
 	return 3;
 }
 
+static int
+report(IdentifierProblem *problem, IdentifierError error, int position)
+{
+	problem->error = error;
+	problem->position = position;
+	return 0;
+}
+
+/* One folded character into out; false when it breaks a receipt limit. */
+static int
+append(CardText *out, uint32_t cp, IdentifierProblem *problem)
+{
+	/* half-width katakana is one byte in Shift_JIS, other non-ASCII two */
+	out->sjis_bytes += (cp < 0x80 || (cp >= 0xFF61 && cp <= 0xFF9F)) ? 1 : 2;
+	out->characters++;
+	if (out->sjis_bytes > CARD_TEXT_MAX_SJIS_BYTES)
+		return report(problem, ID_PART_TOO_LONG, 0);
+	if (out->characters > CARD_TEXT_MAX_CHARACTERS)
+		return report(problem, ID_PARTS_TOO_LONG, 0);
+	out->length += utf8_encode(cp, out->bytes + out->length);
+	return 1;
+}
+
+/* The folding of one character; 0 = drop it (a space), ':' = refuse it. */
+static uint32_t
+fold_character(uint32_t cp)
+{
+	if (is_space(cp))
+		return 0;
+	cp = fold_width(cp);
+	if (is_hyphen_variant(cp))
+		return '-';
+	if (cp >= 'a' && cp <= 'z')
+		return cp - ('a' - 'A');
+	/* receipts are Shift_JIS: nothing beyond the BMP can be recorded */
+	if (is_control(cp) || cp > 0xFFFF)
+		return ':';
+	return cp;
+}
+
 int
 fold_card_text(const char *in, size_t length, int first_position,
 			   CardText *out, IdentifierProblem *problem)
@@ -164,42 +211,37 @@ fold_card_text(const char *in, size_t length, int first_position,
 	while (i < length)
 	{
 		uint32_t	cp;
-		size_t		n = utf8_decode(s + i, length - i, &cp);
+		size_t		n;
+		size_t		run = 0;
 
+		/*
+		 * A run of ASCII letters and digits, nearly all real input, is copied
+		 * as it is (kept in locals: a char store may alias *out).
+		 */
+		while (i + run < length &&
+			   ((s[i + run] >= '0' && s[i + run] <= '9') || (s[i + run] >= 'A' && s[i + run] <= 'Z')))
+			run++;
+		if (run > 0)
+		{
+			if (out->characters + (int) run > CARD_TEXT_MAX_CHARACTERS)
+				return report(problem, ID_PARTS_TOO_LONG, 0);
+			memcpy(out->bytes + out->length, s + i, run);
+			out->length += run;
+			out->characters += (int) run;
+			out->sjis_bytes += (int) run;
+			i += run;
+			position += (int) run;
+			continue;
+		}
+		n = utf8_next(s + i, length - i, &cp);
 		if (n == 0)
-		{
-			problem->error = ID_ENCODING;
-			problem->position = position;
-			return 0;
-		}
+			return report(problem, ID_ENCODING, position);
 		i += n;
-		if (!is_space(cp))
-		{
-			cp = fold_width(cp);
-			if (is_hyphen_variant(cp))
-				cp = '-';
-			if (cp >= 'a' && cp <= 'z')
-				cp -= 'a' - 'A';
-			/* receipts are Shift_JIS: nothing beyond the BMP can be recorded */
-			if (is_control(cp) || cp == ':' || cp > 0xFFFF)
-			{
-				problem->error = ID_BAD_CHARACTER;
-				problem->position = position;
-				return 0;
-			}
-			/* half-width katakana is one byte in Shift_JIS, other non-ASCII two */
-			out->sjis_bytes += (cp < 0x80 || (cp >= 0xFF61 && cp <= 0xFF9F)) ? 1 : 2;
-			out->characters++;
-			if (out->sjis_bytes > CARD_TEXT_MAX_SJIS_BYTES ||
-				out->characters > CARD_TEXT_MAX_CHARACTERS)
-			{
-				problem->error = out->sjis_bytes > CARD_TEXT_MAX_SJIS_BYTES ?
-					ID_PART_TOO_LONG : ID_PARTS_TOO_LONG;
-				problem->position = 0;
-				return 0;
-			}
-			out->length += utf8_encode(cp, out->bytes + out->length);
-		}
+		cp = fold_character(cp);
+		if (cp == ':')
+			return report(problem, ID_BAD_CHARACTER, position);
+		if (cp != 0 && !append(out, cp, problem))
+			return 0;
 		position++;
 	}
 	return 1;

@@ -8,14 +8,14 @@
 int
 luhn_check_digit(const char *payload, size_t length)
 {
+	/* digit sum of 2 × d: 2 × 7 = 14 counts 1 + 4 */
+	static const int doubled[10] = {0, 2, 4, 6, 8, 1, 3, 5, 7, 9};
 	int			sum = 0;
+	size_t		i = length;
 
-	for (size_t i = 0; i < length; i++)
-	{
-		int			digit = payload[length - 1 - i] - '0';
-		int			product = (i % 2 == 0) ? digit * 2 : digit;
-
-		sum += product / 10 + product % 10;
-	}
+	for (; i >= 2; i -= 2)
+		sum += doubled[payload[i - 1] - '0'] + (payload[i - 2] - '0');
+	if (i == 1)
+		sum += doubled[payload[0] - '0'];
 	return (10 - sum % 10) % 10;
 }

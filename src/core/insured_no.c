@@ -5,8 +5,6 @@
 #include "insurer_no.h"
 #include "law_code.h"
 
-#define NO_BRANCH_BYTE 0xFF
-
 static IdentifierProblem
 parse_branch(const char *in, size_t length, int first_position, int *branch)
 {
@@ -45,86 +43,104 @@ check_combination(const InsuredNo *value)
 	return (IdentifierProblem) {ID_OK, 0};
 }
 
-/* Parts with their first character positions, for the error report. */
 typedef struct Part
 {
 	const char *start;
 	size_t		length;
-	int			position;
 } Part;
 
-static IdentifierProblem
-from_parts(const Part *parts, int count, InsuredNo *out)
+/* 1-based character position of byte offset within in. */
+static int
+character_position(const char *in, size_t offset)
 {
-	IdentifierProblem problem;
+	int			position = 1;
 
-	problem = insurer_no_parse_at(parts[0].start, parts[0].length, parts[0].position, &out->insurer);
-	if (problem.error != ID_OK)
-		return problem;
-	if (!fold_card_text(parts[1].start, parts[1].length, parts[1].position, &out->symbol, &problem) ||
-		!fold_card_text(parts[2].start, parts[2].length, parts[2].position, &out->number, &problem))
-		return problem;
-	out->branch = INSURED_NO_NO_BRANCH;
-	if (count == 4)
-	{
-		problem = parse_branch(parts[3].start, parts[3].length, parts[3].position, &out->branch);
-		if (problem.error != ID_OK)
-			return problem;
-	}
-	return check_combination(out);
+	for (size_t i = 0; i < offset; i++)
+		if (((unsigned char) in[i] & 0xC0) != 0x80)
+			position++;
+	return position;
 }
 
-/* ':' or the full-width '：' (U+FF1A, EF BC 9A) separate the parts. */
-static size_t
-separator_length(const unsigned char *s, size_t remaining)
+/*
+ * Problems inside a part carry positions within the part; counted from the
+ * whole input (text) they point at the character the user typed.  Counting
+ * only when something is wrong keeps the parse of valid input to one pass.
+ */
+static IdentifierProblem
+from_parts(const char *text, const Part *parts, int count, InsuredNo *out)
 {
-	if (s[0] == ':')
-		return 1;
-	if (remaining >= 3 && s[0] == 0xEF && s[1] == 0xBC && s[2] == 0x9A)
-		return 3;
-	return 0;
+	IdentifierProblem problem = insurer_no_parse_at(parts[0].start, parts[0].length, 1, &out->insurer);
+	int			failed = 0;
+
+	if (problem.error != ID_OK)
+		failed = 0;
+	else if (!fold_card_text(parts[1].start, parts[1].length, 1, &out->symbol, &problem))
+		failed = 1;
+	else if (!fold_card_text(parts[2].start, parts[2].length, 1, &out->number, &problem))
+		failed = 2;
+	else
+	{
+		out->branch = INSURED_NO_NO_BRANCH;
+		if (count == 4)
+		{
+			problem = parse_branch(parts[3].start, parts[3].length, 1, &out->branch);
+			failed = 3;
+		}
+		if (problem.error == ID_OK)
+			return check_combination(out);
+	}
+	if (problem.position > 0 && text != NULL)
+		problem.position += character_position(text, (size_t) (parts[failed].start - text)) - 1;
+	return problem;
+}
+
+/* The next ':' or full-width '：' (U+FF1A, EF BC 9A) at or after start. */
+static const char *
+find_separator(const char *in, size_t length, size_t start, size_t *separator_length)
+{
+	const unsigned char *s = (const unsigned char *) in;
+
+	for (size_t i = start; i < length; i++)
+	{
+		if (s[i] == ':')
+		{
+			*separator_length = 1;
+			return in + i;
+		}
+		if (s[i] == 0xEF && i + 2 < length && s[i + 1] == 0xBC && s[i + 2] == 0x9A)
+		{
+			*separator_length = 3;
+			return in + i;
+		}
+	}
+	return NULL;
 }
 
 IdentifierProblem
 insured_no_parse(const char *in, size_t length, InsuredNo *out)
 {
-	const unsigned char *s = (const unsigned char *) in;
 	Part		parts[4];
-	int			count = 1;
-	int			position = 1;
-	size_t		i = 0;
+	int			count = 0;
+	size_t		start = 0;
 
-	parts[0] = (Part) {in, 0, 1};
-	while (i < length)
-	{
-		size_t		sep = separator_length(s + i, length - i);
-		uint32_t	cp;
-		size_t		n;
-
-		if (sep > 0)
-		{
-			if (count == 4)
-				return (IdentifierProblem) {ID_PART_COUNT, position};
-			parts[count - 1].length = (size_t) ((in + i) - parts[count - 1].start);
-			parts[count] = (Part) {in + i + sep, 0, position + 1};
-			count++;
-			i += sep;
-		}
-		else
-		{
-			n = utf8_decode(s + i, length - i, &cp);
-			if (n == 0)
-				return (IdentifierProblem) {ID_ENCODING, position};
-			i += n;
-		}
-		position++;
-	}
-	parts[count - 1].length = (size_t) ((in + length) - parts[count - 1].start);
 	if (length == 0)
 		return (IdentifierProblem) {ID_EMPTY, 0};
+	for (;;)
+	{
+		size_t		separator_length = 0;
+		const char *separator = find_separator(in, length, start, &separator_length);
+		size_t		end = separator ? (size_t) (separator - in) : length;
+
+		parts[count++] = (Part) {in + start, end - start};
+		if (separator == NULL)
+			break;
+		if (count == 4)
+			return (IdentifierProblem) {ID_PART_COUNT, character_position(in, end)};
+		start = end + separator_length;
+	}
 	if (count < 3)
 		return (IdentifierProblem) {ID_PART_COUNT, 0};
-	return from_parts(parts, count, out);
+	return from_parts(in, parts, count, out);
 }
 
 IdentifierProblem
@@ -135,13 +151,14 @@ insured_no_from_parts(const char *insurer, size_t insurer_length,
 					  InsuredNo *out)
 {
 	Part		parts[4] = {
-		{insurer, insurer_length, 1},
-		{symbol ? symbol : "", symbol ? symbol_length : 0, 1},
-		{number, number_length, 1},
-		{branch ? branch : "", branch ? branch_length : 0, 1},
+		{insurer, insurer_length},
+		{symbol ? symbol : "", symbol ? symbol_length : 0},
+		{number, number_length},
+		{branch ? branch : "", branch ? branch_length : 0},
 	};
 
-	return from_parts(parts, 4, out);
+	/* positions stay within the part given */
+	return from_parts(NULL, parts, 4, out);
 }
 
 size_t
@@ -169,41 +186,50 @@ size_t
 insured_no_encode(const InsuredNo *value, uint8_t *image)
 {
 	uint32_t	insurer = (uint32_t) value->insurer;
+	size_t		n = 4;
 
 	image[0] = (uint8_t) (insurer >> 24);
 	image[1] = (uint8_t) (insurer >> 16);
 	image[2] = (uint8_t) (insurer >> 8);
 	image[3] = (uint8_t) insurer;
-	image[4] = value->branch == INSURED_NO_NO_BRANCH ? NO_BRANCH_BYTE : (uint8_t) value->branch;
-	image[5] = (uint8_t) value->symbol.length;
-	memcpy(image + INSURED_NO_IMAGE_HEADER, value->symbol.bytes, value->symbol.length);
-	memcpy(image + INSURED_NO_IMAGE_HEADER + value->symbol.length,
-		   value->number.bytes, value->number.length);
-	return INSURED_NO_IMAGE_HEADER + value->symbol.length + value->number.length;
+	memcpy(image + n, value->symbol.bytes, value->symbol.length);
+	n += value->symbol.length;
+	image[n++] = 0;
+	memcpy(image + n, value->number.bytes, value->number.length);
+	n += value->number.length;
+	image[n++] = 0;
+	image[n++] = value->branch == INSURED_NO_NO_BRANCH ? 0 : (uint8_t) (value->branch + 1);
+	return n;
+}
+
+/* Copies the part that starts at *offset up to its 0x00 terminator. */
+static int
+decode_part(const uint8_t *image, size_t length, size_t *offset, CardText *part)
+{
+	const uint8_t *start = image + *offset;
+	const uint8_t *end = memchr(start, 0, length - *offset);
+
+	if (end == NULL || (size_t) (end - start) > sizeof(part->bytes))
+		return 0;
+	part->length = (size_t) (end - start);
+	memcpy(part->bytes, start, part->length);
+	*offset += part->length + 1;
+	return 1;
 }
 
 int
 insured_no_decode(const uint8_t *image, size_t length, InsuredNo *out)
 {
-	size_t		symbol_length;
-	size_t		number_length;
+	size_t		offset = 4;
 
-	if (length < INSURED_NO_IMAGE_HEADER)
-		return 0;
-	symbol_length = image[5];
-	if (symbol_length > sizeof(out->symbol.bytes) ||
-		length - INSURED_NO_IMAGE_HEADER < symbol_length)
-		return 0;
-	number_length = length - INSURED_NO_IMAGE_HEADER - symbol_length;
-	if (number_length > sizeof(out->number.bytes))
+	if (length < 4 + 1 + 1 + 1 ||
+		!decode_part(image, length - 1, &offset, &out->symbol) ||
+		!decode_part(image, length - 1, &offset, &out->number) ||
+		offset != length - 1)
 		return 0;
 	out->insurer = (int32_t) (((uint32_t) image[0] << 24) | ((uint32_t) image[1] << 16) |
 							  ((uint32_t) image[2] << 8) | image[3]);
-	out->branch = image[4] == NO_BRANCH_BYTE ? INSURED_NO_NO_BRANCH : image[4];
-	out->symbol.length = symbol_length;
-	memcpy(out->symbol.bytes, image + INSURED_NO_IMAGE_HEADER, symbol_length);
-	out->number.length = number_length;
-	memcpy(out->number.bytes, image + INSURED_NO_IMAGE_HEADER + symbol_length, number_length);
+	out->branch = image[length - 1] == 0 ? INSURED_NO_NO_BRANCH : image[length - 1] - 1;
 	return 1;
 }
 
@@ -218,7 +244,7 @@ insured_no_check_image(const uint8_t *image, size_t length)
 	IdentifierProblem problem;
 
 	if (!insured_no_decode(image, length, &decoded) || decoded.insurer < 0 || decoded.insurer > 99999999 ||
-		(decoded.branch != INSURED_NO_NO_BRANCH && decoded.branch > 99))
+		decoded.branch > 99)
 		return (IdentifierProblem) {ID_PART_COUNT, 0};
 	/* a canonical image survives a round trip through the text form unchanged */
 	text_length = insured_no_format(&decoded, text);
@@ -230,36 +256,12 @@ insured_no_check_image(const uint8_t *image, size_t length)
 	return problem;
 }
 
-static int
-compare_bytes(const uint8_t *a, size_t a_length, const uint8_t *b, size_t b_length)
+int
+insured_no_compare(const uint8_t *a, size_t a_length, const uint8_t *b, size_t b_length)
 {
 	int			c = memcmp(a, b, a_length < b_length ? a_length : b_length);
 
 	if (c != 0)
 		return c;
 	return (a_length > b_length) - (a_length < b_length);
-}
-
-int
-insured_no_compare(const uint8_t *a, size_t a_length, const uint8_t *b, size_t b_length)
-{
-	size_t		a_symbol = a[5];
-	size_t		b_symbol = b[5];
-	int			c;
-	int			a_branch;
-	int			b_branch;
-
-	c = memcmp(a, b, 4);		/* big-endian insurer: byte order is numeric order */
-	if (c != 0)
-		return c;
-	c = compare_bytes(a + INSURED_NO_IMAGE_HEADER, a_symbol, b + INSURED_NO_IMAGE_HEADER, b_symbol);
-	if (c != 0)
-		return c;
-	c = compare_bytes(a + INSURED_NO_IMAGE_HEADER + a_symbol, a_length - INSURED_NO_IMAGE_HEADER - a_symbol,
-					  b + INSURED_NO_IMAGE_HEADER + b_symbol, b_length - INSURED_NO_IMAGE_HEADER - b_symbol);
-	if (c != 0)
-		return c;
-	a_branch = a[4] == NO_BRANCH_BYTE ? -1 : a[4];
-	b_branch = b[4] == NO_BRANCH_BYTE ? -1 : b[4];
-	return (a_branch > b_branch) - (a_branch < b_branch);
 }

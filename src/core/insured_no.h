@@ -6,9 +6,12 @@
  *
  * The canonical image, the bytes a stored value holds and the input of
  * hashes and linkage codes:
- *   [0..3] insurer, big-endian   [4] 枝番 0-99, or 0xFF when absent
- *   [5] byte length of 記号      [6..] 記号 then 番号, UTF-8, folded
- * Equal numbers have equal images, so equality and hashing are bytewise.
+ *   [0..3] insurer, big-endian | 記号 | 0x00 | 番号 | 0x00 | 枝番 + 1, or 0x00
+ *   when absent
+ * 記号 and 番号 are folded UTF-8, which never holds 0x00, so the image sorts
+ * by memcmp in the order insurer, 記号, 番号, 枝番 (a shorter part before a
+ * longer one it prefixes, a card without 枝番 before its 枝番 00), and equal
+ * numbers have equal images: comparison, hashing and sort keys are bytewise.
  */
 #ifndef HOKENID_INSURED_NO_H
 #define HOKENID_INSURED_NO_H
@@ -20,8 +23,7 @@
 #include "identifier_error.h"
 
 #define INSURED_NO_NO_BRANCH (-1)
-#define INSURED_NO_IMAGE_HEADER 6
-#define INSURED_NO_IMAGE_MAX (INSURED_NO_IMAGE_HEADER + 2 * 64)
+#define INSURED_NO_IMAGE_MAX (4 + 64 + 1 + 64 + 1 + 1)
 #define INSURED_NO_TEXT_SIZE (8 + 1 + 64 + 1 + 64 + 3 + 1)
 
 typedef struct InsuredNo
@@ -52,7 +54,7 @@ extern int	insured_no_decode(const uint8_t *image, size_t length, InsuredNo *out
 /* Rejects an image that insured_no_encode could not have produced. */
 extern IdentifierProblem insured_no_check_image(const uint8_t *image, size_t length);
 
-/* Order: insurer, 記号, 番号, 枝番 (absent first). */
+/* Order: insurer, 記号, 番号, 枝番 (absent first): memcmp of the images. */
 extern int	insured_no_compare(const uint8_t *a, size_t a_length,
 							   const uint8_t *b, size_t b_length);
 

@@ -292,12 +292,45 @@ sort_compare(Datum a, Datum b, SortSupport ssup)
 	return compare_datums(a, b);
 }
 
-/* Sorting and index builds call the comparator directly, not through fmgr. */
+/*
+ * Abbreviated key: the first eight bytes of the image, big-endian, so that
+ * unsigned integer order is memcmp order (insurer, then the start of 記号).
+ */
+static Datum
+abbreviate(Datum original, SortSupport ssup)
+{
+	struct varlena *value = DatumGetInsuredNoP(original);
+	const uint8 *image = INSURED_NO_IMAGE(value);
+	size_t		length = Min(INSURED_NO_IMAGE_LENGTH(value), sizeof(uint64));
+	uint64		key = 0;
+
+	(void) ssup;
+	for (size_t i = 0; i < sizeof(uint64); i++)
+		key = (key << 8) | (i < length ? image[i] : 0);
+	return UInt64GetDatum(key);
+}
+
+static bool
+keep_abbreviation(int memtupcount, SortSupport ssup)
+{
+	(void) memtupcount;
+	(void) ssup;
+	return false;
+}
+
+/* Sorting and index builds call the comparators directly, not through fmgr. */
 Datum
 insured_no_sortsupport(PG_FUNCTION_ARGS)
 {
 	SortSupport ssup = (SortSupport) PG_GETARG_POINTER(0);
 
 	ssup->comparator = sort_compare;
+	if (ssup->abbreviate)
+	{
+		ssup->comparator = ssup_datum_unsigned_cmp;
+		ssup->abbrev_converter = abbreviate;
+		ssup->abbrev_abort = keep_abbreviation;
+		ssup->abbrev_full_comparator = sort_compare;
+	}
 	PG_RETURN_VOID();
 }

@@ -1,0 +1,21 @@
+-- Runs first (see Makefile).  Puts hokenid on the database's search_path,
+-- as the README asks users to (operators resolve through search_path), and
+-- defines helpers shared by every test file:
+-- regress.try(sql) runs a statement and answers 'ok' or 'SQLSTATE: message',
+-- so a table of accepted and refused inputs reads as one result per row.
+CREATE SCHEMA regress;
+CREATE FUNCTION regress.try(statement text) RETURNS text
+LANGUAGE plpgsql AS $$
+BEGIN
+    EXECUTE statement;
+    RETURN 'ok';
+EXCEPTION WHEN OTHERS THEN
+    RETURN SQLSTATE || ': ' || SQLERRM;
+END
+$$;
+
+DO $$
+BEGIN
+    EXECUTE format('ALTER DATABASE %I SET search_path = public, hokenid', current_database());
+END
+$$;
