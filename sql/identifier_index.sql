@@ -13,6 +13,9 @@ CREATE INDEX people_insured_hash ON people USING hash (insured);
 CREATE INDEX people_insurer_btree ON people (insurer);
 CREATE INDEX people_kohi_hash ON people USING hash (kohi);
 CREATE INDEX people_facility_btree ON people (facility);
+CREATE INDEX people_insurer_hash ON people USING hash (insurer);
+CREATE INDEX people_kohi_btree ON people (kohi);
+CREATE INDEX people_facility_hash ON people USING hash (facility);
 ANALYZE people;
 SET enable_seqscan = off;
 SET enable_bitmapscan = off;
@@ -27,6 +30,12 @@ EXPLAIN (COSTS OFF) SELECT count(*) FROM people WHERE insurer = '133066';
 EXPLAIN (COSTS OFF) SELECT count(*) FROM people WHERE kohi = '54016027';
 EXPLAIN (COSTS OFF) SELECT count(*) FROM people WHERE facility = '0110113719';
 SELECT count(*) FROM people WHERE kohi = '54016027';
+-- each type's other index kind, once the first is gone
+DROP INDEX people_insurer_btree, people_kohi_hash, people_facility_btree;
+EXPLAIN (COSTS OFF) SELECT count(*) FROM people WHERE insurer = '133066';
+EXPLAIN (COSTS OFF) SELECT count(*) FROM people WHERE kohi = '54016027';
+EXPLAIN (COSTS OFF) SELECT count(*) FROM people WHERE facility = '0110113719';
+SELECT count(*) FROM people WHERE insurer = '133066';
 RESET enable_seqscan;
 RESET enable_bitmapscan;
 
