@@ -5,11 +5,11 @@
 #include "postgres.h"
 
 #include "fmgr.h"
-#include "libpq/pqformat.h"
 #include "utils/builtins.h"
 
 #include "facility_code.h"
 #include "identifier_types.h"
+#include "numeric_identifier.h"
 
 PG_FUNCTION_INFO_V1(facility_code_in);
 PG_FUNCTION_INFO_V1(facility_code_out);
@@ -20,56 +20,48 @@ PG_FUNCTION_INFO_V1(facility_code_prefecture_sql);
 PG_FUNCTION_INFO_V1(facility_code_score_table_sql);
 PG_FUNCTION_INFO_V1(facility_code_local_sql);
 
+static int
+format(int64 value, char *out)
+{
+	return facility_code_format(value, out);
+}
+
+static IdentifierProblem
+parse(const char *in, size_t length, int64 *value)
+{
+	int64_t		v = 0;
+	IdentifierProblem problem = facility_code_parse(in, length, &v);
+
+	*value = v;
+	return problem;
+}
+
+static const NumericIdentifier facility_code = {
+	"facility_code", "医療機関等コード", 8, FACILITY_CODE_TEXT_SIZE, parse, format
+};
+
 Datum
 facility_code_in(PG_FUNCTION_ARGS)
 {
-	const char *text = PG_GETARG_CSTRING(0);
-	size_t		length = strlen(text);
-	int64		value;
-	IdentifierProblem problem = facility_code_parse(text, length, &value);
-
-	if (problem.error != ID_OK)
-		report_identifier_problem("facility_code", problem, text, length);
-	PG_RETURN_INT64(value);
+	PG_RETURN_INT64(numeric_identifier_in(&facility_code, PG_GETARG_CSTRING(0)));
 }
 
 Datum
 facility_code_out(PG_FUNCTION_ARGS)
 {
-	char	   *out = palloc(FACILITY_CODE_TEXT_SIZE);
-
-	facility_code_format(PG_GETARG_INT64(0), out);
-	PG_RETURN_CSTRING(out);
+	PG_RETURN_CSTRING(numeric_identifier_out(&facility_code, PG_GETARG_INT64(0)));
 }
 
 Datum
 facility_code_recv(PG_FUNCTION_ARGS)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int64		value;
-	int64		reparsed;
-	char		text[FACILITY_CODE_TEXT_SIZE];
-
-	check_binary_format(buf, "facility_code");
-	value = pq_getmsgint64(buf);
-	if (value < 0 || value > INT64CONST(9999999999) ||
-		facility_code_parse(text, facility_code_format(value, text), &reparsed).error != ID_OK ||
-		reparsed != value)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary value for type facility_code: not a valid 医療機関等コード")));
-	PG_RETURN_INT64(value);
+	PG_RETURN_INT64(numeric_identifier_recv(&facility_code, (StringInfo) PG_GETARG_POINTER(0)));
 }
 
 Datum
 facility_code_send(PG_FUNCTION_ARGS)
 {
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, IDENTIFIER_BINARY_FORMAT);
-	pq_sendint64(&buf, PG_GETARG_INT64(0));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	PG_RETURN_BYTEA_P(numeric_identifier_send(&facility_code, PG_GETARG_INT64(0)));
 }
 
 /* facility_code(都道府県, 点数表, 医療機関コード) as the receipt IR record has them */

@@ -5,11 +5,9 @@
 #include "postgres.h"
 
 #include "fmgr.h"
-#include "libpq/pqformat.h"
-#include "utils/builtins.h"
 
-#include "identifier_types.h"
 #include "insurer_no.h"
+#include "numeric_identifier.h"
 
 PG_FUNCTION_INFO_V1(insurer_no_in);
 PG_FUNCTION_INFO_V1(insurer_no_out);
@@ -18,56 +16,48 @@ PG_FUNCTION_INFO_V1(insurer_no_send);
 PG_FUNCTION_INFO_V1(insurer_no_law_code_sql);
 PG_FUNCTION_INFO_V1(insurer_no_prefecture_sql);
 
+static IdentifierProblem
+parse(const char *in, size_t length, int64 *value)
+{
+	int32_t		v = 0;
+	IdentifierProblem problem = insurer_no_parse(in, length, &v);
+
+	*value = v;
+	return problem;
+}
+
+static int
+format(int64 value, char *out)
+{
+	return insurer_no_format((int32_t) value, out);
+}
+
+static const NumericIdentifier insurer_no = {
+	"insurer_no", "保険者番号", 4, INSURER_NO_TEXT_SIZE, parse, format
+};
+
 Datum
 insurer_no_in(PG_FUNCTION_ARGS)
 {
-	const char *text = PG_GETARG_CSTRING(0);
-	size_t		length = strlen(text);
-	int32		value;
-	IdentifierProblem problem = insurer_no_parse(text, length, &value);
-
-	if (problem.error != ID_OK)
-		report_identifier_problem("insurer_no", problem, text, length);
-	PG_RETURN_INT32(value);
+	PG_RETURN_INT32((int32) numeric_identifier_in(&insurer_no, PG_GETARG_CSTRING(0)));
 }
 
 Datum
 insurer_no_out(PG_FUNCTION_ARGS)
 {
-	char	   *out = palloc(INSURER_NO_TEXT_SIZE);
-
-	insurer_no_format(PG_GETARG_INT32(0), out);
-	PG_RETURN_CSTRING(out);
+	PG_RETURN_CSTRING(numeric_identifier_out(&insurer_no, PG_GETARG_INT32(0)));
 }
 
 Datum
 insurer_no_recv(PG_FUNCTION_ARGS)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int32		value;
-	int32		reparsed;
-	char		text[INSURER_NO_TEXT_SIZE];
-
-	check_binary_format(buf, "insurer_no");
-	value = pq_getmsgint(buf, 4);
-	if (value < 0 || value > 99999999 ||
-		insurer_no_parse(text, insurer_no_format(value, text), &reparsed).error != ID_OK ||
-		reparsed != value)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary value for type insurer_no: not a valid 保険者番号")));
-	PG_RETURN_INT32(value);
+	PG_RETURN_INT32((int32) numeric_identifier_recv(&insurer_no, (StringInfo) PG_GETARG_POINTER(0)));
 }
 
 Datum
 insurer_no_send(PG_FUNCTION_ARGS)
 {
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, IDENTIFIER_BINARY_FORMAT);
-	pq_sendint32(&buf, PG_GETARG_INT32(0));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	PG_RETURN_BYTEA_P(numeric_identifier_send(&insurer_no, PG_GETARG_INT32(0)));
 }
 
 Datum
