@@ -19,6 +19,10 @@ BEGIN
 END
 $$;
 
+-- The types are for everyone; what is private in later versions (tables,
+-- functions that reveal or link numbers) is revoked object by object.
+GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;
+
 ------------------------------------------------------------------------------
 -- Types, operators, operator classes, casts
 ------------------------------------------------------------------------------
