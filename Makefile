@@ -13,7 +13,9 @@ OBJS = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 # CREATE EXTENSION walks the chain, ALTER EXTENSION UPDATE reuses it.
 DATA = $(sort $(wildcard hokenid--*.sql))
 
-PG_CPPFLAGS = -Isrc/core
+# PostgreSQL's headers are included as system headers so that -Wextra
+# judges our code, not theirs (bufpage.h has unused parameters).
+PG_CPPFLAGS = -Isrc/core -isystem $(includedir_server)
 PG_CFLAGS = -Wall -Wextra -Werror
 SHLIB_LINK = -lcrypto
 

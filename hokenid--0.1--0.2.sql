@@ -23,7 +23,11 @@ COMMENT ON TABLE @extschema@.person IS '被保険者 (insured person): the inter
 -- owner a unique violation (23505) even between concurrent sessions.
 CREATE TABLE @extschema@.insured_number (
     insured     @extschema@.insured_no PRIMARY KEY,
-    person_id   bigint NOT NULL REFERENCES @extschema@.person
+    person_id   bigint NOT NULL REFERENCES @extschema@.person,
+    -- the number the holder's history starts with (links only add later
+    -- numbers, so it never changes); person-level linkage codes derive
+    -- from it, as NDB's ID5 derives from the oldest number
+    oldest      @extschema@.insured_no NOT NULL
 );
 CREATE INDEX insured_number_person ON @extschema@.insured_number (person_id);
 COMMENT ON TABLE @extschema@.insured_number IS '被保険者番号 → person: each number has exactly one holder';
@@ -128,11 +132,12 @@ END;
 -- Gives a number its holder.  A concurrent session may have claimed it
 -- first; the unique violation is re-raised without the key, which is the
 -- number itself and must not reach the log.
-CREATE FUNCTION @extschema@.claim_number(number @extschema@.insured_no, holder bigint) RETURNS void
+CREATE FUNCTION @extschema@.claim_number(number @extschema@.insured_no, holder bigint,
+                                         oldest @extschema@.insured_no) RETURNS void
     LANGUAGE plpgsql VOLATILE STRICT SET search_path = pg_catalog, pg_temp AS
 $$
 BEGIN
-    INSERT INTO @extschema@.insured_number (insured, person_id) VALUES (number, holder);
+    INSERT INTO @extschema@.insured_number (insured, person_id, oldest) VALUES (number, holder, oldest);
 EXCEPTION WHEN unique_violation THEN
     RAISE EXCEPTION 'the number was registered by another session at the same time'
         USING ERRCODE = 'unique_violation',
@@ -180,7 +185,7 @@ BEGIN
     holder := @extschema@.lock_holder(insured);
     IF holder IS NULL THEN
         INSERT INTO @extschema@.person DEFAULT VALUES RETURNING person_id INTO holder;
-        PERFORM @extschema@.claim_number(insured, holder);
+        PERFORM @extschema@.claim_number(insured, holder, insured);
     END IF;
     BEGIN
         INSERT INTO @extschema@.qualification (person_id, insured, relationship, coverage)
@@ -283,7 +288,8 @@ BEGIN
         WHERE qualification_id = before.qualification_id;
     END IF;
 
-    PERFORM @extschema@.claim_number(next, holder);
+    PERFORM @extschema@.claim_number(next, holder,
+        (SELECT n.oldest FROM @extschema@.insured_number n WHERE n.insured OPERATOR(@extschema@.=) previous));
     BEGIN
         INSERT INTO @extschema@.qualification (person_id, insured, relationship, coverage)
         VALUES (holder, next, before.relationship, daterange(effective, NULL, '[)'))
@@ -356,20 +362,19 @@ $$;
 COMMENT ON FUNCTION @extschema@.history(@extschema@.insured_no) IS
     '被保険者番号履歴の提供: every qualification of the number''s holder, oldest first; registered recipients only, each provision logged';
 
--- For the linkage codes: the oldest number of the holder (NDB''s ID5 is
--- derived from it), or the number itself when it has no history.
+-- For the linkage codes: the number the holder's history starts with
+-- (NDB's ID5 is derived from the oldest number), or the number itself when
+-- it has no history.
 CREATE FUNCTION @extschema@.oldest_number(insured @extschema@.insured_no) RETURNS @extschema@.insured_no
     LANGUAGE sql STABLE STRICT SECURITY DEFINER PARALLEL SAFE SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
     SELECT coalesce(
-        (SELECT q.insured FROM @extschema@.insured_number n
-                JOIN @extschema@.qualification q ON q.person_id = n.person_id
-         WHERE n.insured OPERATOR(@extschema@.=) oldest_number.insured
-         ORDER BY lower(q.coverage), q.qualification_id LIMIT 1),
+        (SELECT n.oldest FROM @extschema@.insured_number n
+         WHERE n.insured OPERATOR(@extschema@.=) oldest_number.insured),
         oldest_number.insured);
 END;
 COMMENT ON FUNCTION @extschema@.oldest_number(@extschema@.insured_no) IS
-    'the oldest number in the holder''s history, or the number itself; for person-level linkage codes, not for analysts';
+    'the first number of the holder''s history, or the number itself; for person-level linkage codes, not for analysts';
 
 ------------------------------------------------------------------------------
 -- Eligibility (オンライン資格確認) and receipt routing
@@ -498,7 +503,7 @@ REVOKE ALL ON FUNCTION
     @extschema@.calling_role(),
     @extschema@.check_history_date(date, text),
     @extschema@.lock_holder(@extschema@.insured_no),
-    @extschema@.claim_number(@extschema@.insured_no, bigint),
+    @extschema@.claim_number(@extschema@.insured_no, bigint, @extschema@.insured_no),
     @extschema@.register_qualification(@extschema@.insured_no, daterange, text),
     @extschema@.end_qualification(@extschema@.insured_no, date),
     @extschema@.link_history(@extschema@.insured_no, @extschema@.insured_no, date),

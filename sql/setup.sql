@@ -4,6 +4,7 @@
 -- regress.try(sql) runs a statement and answers 'ok' or 'SQLSTATE: message',
 -- so a table of accepted and refused inputs reads as one result per row.
 CREATE SCHEMA regress;
+GRANT USAGE ON SCHEMA regress TO PUBLIC;
 CREATE FUNCTION regress.try(statement text) RETURNS text
 LANGUAGE plpgsql AS $$
 BEGIN

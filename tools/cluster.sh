@@ -26,11 +26,16 @@ cluster_start() {
 	runuser -u postgres -- "$PG_BINDIR/initdb" -D "$CLUSTER_DIR/data" -U postgres \
 		--encoding=UTF8 --no-locale --auth=trust >/dev/null
 	PGPORT=$(cluster_free_port)
+	# the master key of linkage keys lives outside the data directory,
+	# readable by the server's OS user only
+	(umask 077; openssl rand -hex 32 >"$CLUSTER_DIR/master.key")
+	chown postgres: "$CLUSTER_DIR/master.key"
 	{
 		echo "port = $PGPORT"
 		echo "listen_addresses = ''"
 		echo "unix_socket_directories = '$CLUSTER_DIR'"
 		echo "shared_preload_libraries = 'hokenid'"
+		echo "hokenid.master_key_file = '$CLUSTER_DIR/master.key'"
 		echo "fsync = on"
 		for line in "$@"; do echo "$line"; done
 	} >>"$CLUSTER_DIR/data/postgresql.conf"

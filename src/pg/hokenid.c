@@ -14,4 +14,5 @@ PG_MODULE_MAGIC;
 void
 _PG_init(void)
 {
+	linkage_init();
 }

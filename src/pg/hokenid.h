@@ -5,5 +5,6 @@
 #define HOKENID_PG_H
 
 extern void _PG_init(void);
+extern void linkage_init(void);
 
 #endif

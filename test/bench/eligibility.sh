@@ -37,15 +37,13 @@ percentiles() {   # per-transaction log lines: client tx latency_us ...
 			printf "p50 %.2f ms, p99 %.2f ms, max %.2f ms", v[int(NR*0.50)]/1000, v[int(NR*0.99)]/1000, v[NR]/1000 }'
 }
 
-run() {   # run NAME SCRIPT PEOPLE
+run() {   # run NAME SCRIPT PEOPLE: prints a line, leaves the throughput in $tps
 	local dir=$work/log-$1-$3
 	mkdir -p "$dir" && chown postgres: "$dir"
-	local tps
 	tps=$(cd "$dir" && runuser -u postgres -- "$PG_BINDIR/pgbench" -h "$PGHOST" -p "$PGPORT" -U postgres -n -M prepared \
 		-c 2 -j 2 -T "$SECONDS_PER_RUN" -D people="$3" -l -f "$2" postgres 2>/dev/null |
 		sed -n 's/^tps = \([0-9.]*\) .*/\1/p')
 	printf "%-12s %9s people: %8.0f tx/s, %s\n" "$1" "$3" "$tps" "$(percentiles "$dir")"
-	echo "$tps"
 }
 
 for people in $PEOPLE; do
@@ -53,12 +51,15 @@ for people in $PEOPLE; do
 	psql -X -q -v ON_ERROR_STOP=1 <<SQL
 TRUNCATE hokenid.qualification, hokenid.insured_number, hokenid.person RESTART IDENTITY CASCADE;
 INSERT INTO hokenid.person (created_at) SELECT now() FROM generate_series(1, $people);
-INSERT INTO hokenid.insured_number (insured, person_id)
-SELECT hokenid.insured_no(CASE WHEN i % 10 = 0 THEN '06130512' ELSE '01130012' END, (1000000 + i)::text, i::text,
-                          CASE WHEN i % 10 = 0 THEN NULL ELSE '00' END), i
-FROM generate_series(1, $people) AS i
+INSERT INTO hokenid.insured_number (insured, person_id, oldest)
+SELECT first_card, i, first_card
+FROM generate_series(1, $people) AS i,
+     LATERAL hokenid.insured_no(CASE WHEN i % 10 = 0 THEN '06130512' ELSE '01130012' END, (1000000 + i)::text, i::text,
+                                CASE WHEN i % 10 = 0 THEN NULL ELSE '00' END) AS first_card
 UNION ALL
-SELECT hokenid.insured_no('31130032', (2000000 + i)::text, i::text, '00'), i
+SELECT hokenid.insured_no('31130032', (2000000 + i)::text, i::text, '00'), i,
+       hokenid.insured_no(CASE WHEN i % 10 = 0 THEN '06130512' ELSE '01130012' END, (1000000 + i)::text, i::text,
+                          CASE WHEN i % 10 = 0 THEN NULL ELSE '00' END)
 FROM generate_series(1, $people) AS i WHERE i % 5 = 1;
 INSERT INTO hokenid.qualification (person_id, insured, relationship, coverage)
 SELECT person_id, insured, 'self',
@@ -69,7 +70,9 @@ FROM hokenid.insured_number;
 VACUUM ANALYZE hokenid.person, hokenid.insured_number, hokenid.qualification;
 SQL
 	echo "population: $people people, $(psql -X -At -c 'SELECT count(*) FROM hokenid.qualification') qualifications"
-	base=$(run baseline "$work/baseline.sql" "$people" | tee /dev/stderr | tail -1)
-	elig=$(run eligibility "$work/eligibility.sql" "$people" | tee /dev/stderr | tail -1)
+	run baseline "$work/baseline.sql" "$people"
+	base=$tps
+	run eligibility "$work/eligibility.sql" "$people"
+	elig=$tps
 	awk -v b="$base" -v e="$elig" 'BEGIN { printf "eligibility / primary-key lookup throughput: %.2f\n", e / b }'
 done
