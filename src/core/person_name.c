@@ -109,6 +109,8 @@ person_name_fold(const char *in, size_t length, char *out, IdentifierProblem *pr
 			cp -= 'a' - 'A';
 		if (cp >= 0xFF66 && cp <= 0xFF9D)
 			cp = halfwidth_katakana[cp - 0xFF66];
+		else if (cp == 0xFF9E || cp == 0xFF9F)
+			cp = cp == 0xFF9E ? 0x309B : 0x309C;	/* a mark with nothing to compose */
 		if (cp >= 0x3041 && cp <= 0x3096)
 			cp += 0x60;			/* hiragana → katakana */
 		if (used + 4 > PERSON_NAME_MAX_BYTES)

@@ -1,0 +1,169 @@
+/*
+ * Unit tests of the linkage core: HMAC-SHA-256 against RFC 4231, key
+ * wrapping (round trip, tampering, wrong context, wrong master key), master
+ * key file parsing, receipt dates in both eras, and name folding for ID2.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "hmac_sha256.h"
+#include "key_wrap.h"
+#include "linkage_message.h"
+#include "person_name.h"
+#include "receipt_date.h"
+#include "unit.h"
+
+static void
+hex(const uint8_t *bytes, size_t n, char *out)
+{
+	for (size_t i = 0; i < n; i++)
+		sprintf(out + 2 * i, "%02x", bytes[i]);
+}
+
+static void
+test_hmac(void)
+{
+	uint8_t		key[131];
+	uint8_t		data[50];
+	uint8_t		out[32];
+	char		text[65];
+	HmacKey    *state;
+
+	memset(key, 0x0b, 20);
+	state = hmac_key_create(key, 20);
+	CHECK(hmac_sha256(state, (const uint8_t *) "Hi There", 8, out) == 0);
+	hex(out, 32, text);
+	CHECK_EQ_STR(text, "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
+	/* the cached state gives the same answer again */
+	CHECK(hmac_sha256(state, (const uint8_t *) "Hi There", 8, out) == 0);
+	hex(out, 32, text);
+	CHECK_EQ_STR(text, "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
+	hmac_key_destroy(state);
+
+	memset(key, 0xaa, 20);
+	memset(data, 0xdd, 50);
+	state = hmac_key_create(key, 20);
+	hmac_sha256(state, data, 50, out);
+	hex(out, 32, text);
+	CHECK_EQ_STR(text, "773ea91e36800e46854db8ebd09181a72959098b3ef8c122d9635514ced565fe");
+	hmac_key_destroy(state);
+
+	memset(key, 0xaa, 131);		/* longer than a block: hashed first */
+	state = hmac_key_create(key, 131);
+	hmac_sha256(state, (const uint8_t *) "Test Using Larger Than Block-Size Key - Hash Key First", 54, out);
+	hex(out, 32, text);
+	CHECK_EQ_STR(text, "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+	hmac_key_destroy(state);
+	hmac_key_destroy(NULL);
+}
+
+static void
+test_key_wrap(void)
+{
+	uint8_t		master[MASTER_KEY_SIZE];
+	uint8_t		other[MASTER_KEY_SIZE];
+	uint8_t		key[LINKAGE_KEY_SIZE];
+	uint8_t		back[LINKAGE_KEY_SIZE];
+	uint8_t		wrapped[WRAPPED_KEY_SIZE];
+	uint8_t		again[WRAPPED_KEY_SIZE];
+
+	CHECK(random_bytes(master, sizeof(master)) == 0);
+	CHECK(random_bytes(key, sizeof(key)) == 0);
+	memcpy(other, master, sizeof(other));
+	other[0] ^= 1;
+	CHECK(key_wrap(master, key, (const uint8_t *) "d\0" "1", 3, wrapped) == 0);
+	CHECK(key_unwrap(master, wrapped, (const uint8_t *) "d\0" "1", 3, back) == 0);
+	CHECK(memcmp(key, back, sizeof(key)) == 0);
+	/* a fresh nonce every time: the same key never wraps to the same bytes */
+	CHECK(key_wrap(master, key, (const uint8_t *) "d\0" "1", 3, again) == 0);
+	CHECK(memcmp(wrapped, again, sizeof(wrapped)) != 0);
+	CHECK(key_unwrap(master, wrapped, (const uint8_t *) "d\0" "2", 3, back) != 0);	/* other version */
+	CHECK(key_unwrap(other, wrapped, (const uint8_t *) "d\0" "1", 3, back) != 0);	/* other master */
+	wrapped[20] ^= 1;
+	CHECK(key_unwrap(master, wrapped, (const uint8_t *) "d\0" "1", 3, back) != 0);	/* tampered */
+
+	CHECK(master_key_parse("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1F\n", 65, master) == 0);
+	CHECK_EQ_INT(master[1], 1);
+	CHECK_EQ_INT(master[31], 0x1f);
+	CHECK(master_key_parse("0001", 4, master) != 0);
+	CHECK(master_key_parse("zz0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f", 64, master) != 0);
+}
+
+static void
+test_receipt_date(void)
+{
+	ReceiptDate d;
+
+	CHECK(receipt_date_parse("20211105", 8, &d) && d.year == 2021 && d.month == 11 && d.day == 5);
+	CHECK(receipt_date_parse("202111", 6, &d) && d.year == 2021 && d.month == 11 && d.day == 0);
+	CHECK(receipt_date_parse("4070208", 7, &d) && d.year == 1995 && d.month == 2 && d.day == 8);	/* 平成7年 */
+	CHECK(receipt_date_parse("43101", 5, &d) && d.year == 2019 && d.month == 1);	/* 平成31年1月 */
+	CHECK(receipt_date_parse("5020601", 7, &d) && d.year == 2020 && d.month == 6);	/* 令和2年 */
+	CHECK(receipt_date_parse("3640107", 7, &d) && d.year == 1989 && d.day == 7);	/* 昭和64年 */
+	CHECK(receipt_date_parse("1450730", 7, &d) && d.year == 1912);	/* 明治45年 */
+	CHECK(receipt_date_parse("20240229", 8, &d));
+	CHECK(!receipt_date_parse("20230229", 8, &d));
+	CHECK(!receipt_date_parse("20231301", 8, &d));
+	CHECK(!receipt_date_parse("6010101", 7, &d));	/* no era 6 */
+	CHECK(!receipt_date_parse("4000101", 7, &d));	/* year 0 of an era */
+	CHECK(!receipt_date_parse("2021110", 7, &d) || d.year != 2021);
+	CHECK(!receipt_date_parse("2021-11", 7, &d));
+	CHECK(!receipt_date_parse("", 0, &d));
+}
+
+static const char *
+fold(const char *in, char *out)
+{
+	IdentifierProblem problem;
+	int			n = person_name_fold(in, strlen(in), out, &problem);
+
+	if (n < 0)
+		return "(error)";
+	out[n] = '\0';
+	return out;
+}
+
+static void
+test_person_name(void)
+{
+	char		a[PERSON_NAME_MAX_BYTES + 1];
+	char		b[PERSON_NAME_MAX_BYTES + 1];
+
+	CHECK_EQ_STR(fold("山田 太郎", a), fold("山田　太郎", b));
+	CHECK_EQ_STR(fold("ﾔﾏﾀﾞ ﾀﾛｳ", a), "ヤマダタロウ");
+	CHECK_EQ_STR(fold("やまだ たろう", a), "ヤマダタロウ");
+	CHECK_EQ_STR(fold("ﾊﾟﾝ", a), "パン");
+	CHECK_EQ_STR(fold("ｳﾞｧ", a), "ヴァ");
+	CHECK_EQ_STR(fold("ｶ\xE3\x82\x99", a), "ガ");	/* combining 濁点 U+3099 */
+	CHECK_EQ_STR(fold("ＹＡＭＡＤＡ yamada", a), "YAMADAYAMADA");
+	CHECK_EQ_STR(fold("ﾞ", a), "゛");	/* a lone mark stays as the full-width mark */
+	CHECK_EQ_STR(fold(" \xE3\x80\x80", a), "(error)");
+	CHECK_EQ_STR(fold("山\x01", a), "(error)");
+	CHECK_EQ_STR(fold("山\xFF", a), "(error)");
+}
+
+static void
+test_messages(void)
+{
+	uint8_t		image[] = {0, 1, 2, 3, '1', 0, '2', 0, 1};
+	uint8_t		out[LINKAGE_MESSAGE_MAX];
+	ReceiptDate birth = {1980, 1, 2};
+	size_t		n = linkage_number_message(image, sizeof(image), out);
+
+	CHECK_EQ_INT(n, 2 + sizeof(image));
+	CHECK(memcmp(out, "N1", 2) == 0);
+	n = linkage_person_message(LINKAGE_TAG_ID2, (const uint8_t *) "ヤマダ", 9, &birth, 1, out);
+	CHECK_EQ_INT(n, 2 + 9 + 1 + 9);
+	CHECK(memcmp(out + 12, "198001021", 9) == 0);
+}
+
+int
+main(void)
+{
+	test_hmac();
+	test_key_wrap();
+	test_receipt_date();
+	test_person_name();
+	test_messages();
+	return unit_report("linkage");
+}
