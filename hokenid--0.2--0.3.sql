@@ -182,6 +182,14 @@ CREATE OPERATOR @extschema@.% (
 );
 COMMENT ON OPERATOR @extschema@.% (@extschema@.linkage_code, text) IS 'code % domain: the code re-keyed for a domain';
 
+-- Bulk person-level coding: join this view and code its first numbers with
+-- link_number, instead of one index probe per row inside link().
+CREATE VIEW @extschema@.first_number AS
+    SELECT insured, oldest AS first FROM @extschema@.insured_number;
+COMMENT ON VIEW @extschema@.first_number IS
+    'each registered number with the first number of its holder''s history (no person key), for bulk person-level coding by the provider';
+REVOKE ALL ON @extschema@.first_number FROM PUBLIC;
+
 CREATE FUNCTION @extschema@.hmac_sha256(key bytea, data bytea) RETURNS bytea
     AS 'MODULE_PATHNAME', 'hmac_sha256_sql' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.hmac_sha256(bytea, bytea) IS

@@ -19,8 +19,20 @@
  */
 extern const HmacKey *linkage_key_state(text *domain, int version, int *resolved);
 
-/* Call-site cache of linkage_key_state, kept in fn_extra across rows. */
-extern const HmacKey *linkage_key_for_call(FunctionCallInfo fcinfo, int domain_arg, int version_arg);
+/*
+ * A call site's memory of the key it used (kept in fn_extra across the
+ * rows of a query): valid while no key or master key changed.
+ */
+typedef struct LinkageKeySlot
+{
+	uint64		generation;
+	text	   *domain;
+	int			version;
+	const HmacKey *state;
+} LinkageKeySlot;
+
+extern const HmacKey *linkage_key_cached(LinkageKeySlot *slot, MemoryContext context,
+										 text *domain, int version);
 
 
 #endif

@@ -315,37 +315,23 @@ linkage_key_state(text *domain_text, int version, int *resolved)
 	return entry->state;
 }
 
-typedef struct CallSiteKey
-{
-	uint64		generation;
-	text	   *domain;
-	int			version;
-	const HmacKey *state;
-} CallSiteKey;
-
 const HmacKey *
-linkage_key_for_call(FunctionCallInfo fcinfo, int domain_arg, int version_arg)
+linkage_key_cached(LinkageKeySlot *slot, MemoryContext context, text *domain, int version)
 {
-	CallSiteKey *site = fcinfo->flinfo->fn_extra;
-	text	   *domain = PG_GETARG_TEXT_PP(domain_arg);
-	int			version = (PG_NARGS() > version_arg && !PG_ARGISNULL(version_arg)) ?
-		PG_GETARG_INT32(version_arg) : 0;
 	int			resolved;
 
-	if (site != NULL && site->generation == key_generation && site->version == version &&
-		VARSIZE_ANY_EXHDR(site->domain) == VARSIZE_ANY_EXHDR(domain) &&
-		memcmp(VARDATA_ANY(site->domain), VARDATA_ANY(domain), VARSIZE_ANY_EXHDR(domain)) == 0)
-		return site->state;
-	if (site == NULL)
-		site = fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(CallSiteKey));
-	else if (site->domain != NULL)
-		pfree(site->domain);
-	site->domain = (text *) MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, VARSIZE_ANY(domain));
-	memcpy(site->domain, domain, VARSIZE_ANY(domain));
-	site->version = version;
-	site->state = linkage_key_state(domain, version, &resolved);
-	site->generation = key_generation;
-	return site->state;
+	if (slot->state != NULL && slot->generation == key_generation && slot->version == version &&
+		VARSIZE_ANY_EXHDR(slot->domain) == VARSIZE_ANY_EXHDR(domain) &&
+		memcmp(VARDATA_ANY(slot->domain), VARDATA_ANY(domain), VARSIZE_ANY_EXHDR(domain)) == 0)
+		return slot->state;
+	if (slot->domain != NULL)
+		pfree(slot->domain);
+	slot->domain = (text *) MemoryContextAlloc(context, VARSIZE_ANY(domain));
+	memcpy(slot->domain, domain, VARSIZE_ANY(domain));
+	slot->version = version;
+	slot->state = linkage_key_state(domain, version, &resolved);
+	slot->generation = key_generation;
+	return slot->state;
 }
 
 /* Stores a new version of domain's key, wrapped; returns the version. */

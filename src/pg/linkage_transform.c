@@ -44,10 +44,46 @@ code_datum(const HmacKey *key, const uint8 *message, size_t length)
 	PG_RETURN_POINTER(code);
 }
 
+/* Where the first numbers of histories are, found once per query. */
+typedef struct HistoryIndex
+{
+	Oid			table;
+	Oid			index;
+	RegProcedure equality;
+	AttrNumber	oldest_column;
+} HistoryIndex;
+
+/* What a call site keeps across the rows of a query (fn_extra). */
+typedef struct CallCache
+{
+	LinkageKeySlot key;
+	HistoryIndex history;
+	bool		history_known;
+} CallCache;
+
+static CallCache *
+call_cache(FunctionCallInfo fcinfo)
+{
+	if (fcinfo->flinfo->fn_extra == NULL)
+		fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(CallCache));
+	return fcinfo->flinfo->fn_extra;
+}
+
+/* The key named by the domain argument and the optional version argument. */
+static const HmacKey *
+key_argument(FunctionCallInfo fcinfo, int domain_arg, int version_arg)
+{
+	int			version = (PG_NARGS() > version_arg && !PG_ARGISNULL(version_arg)) ?
+		PG_GETARG_INT32(version_arg) : 0;
+
+	return linkage_key_cached(&call_cache(fcinfo)->key, fcinfo->flinfo->fn_mcxt,
+							  PG_GETARG_TEXT_PP(domain_arg), version);
+}
+
 static Datum
 number_code(FunctionCallInfo fcinfo, struct varlena *insured)
 {
-	const HmacKey *key = linkage_key_for_call(fcinfo, 1, 2);
+	const HmacKey *key = key_argument(fcinfo, 1, 2);
 	uint8		message[2 + INSURED_NO_IMAGE_MAX];
 	size_t		length = linkage_number_message(INSURED_NO_IMAGE(insured),
 												INSURED_NO_IMAGE_LENGTH(insured), message);
@@ -64,6 +100,31 @@ link_number(PG_FUNCTION_ARGS)
 	return number_code(fcinfo, PG_GETARG_INSURED_NO_P(0));
 }
 
+static const HistoryIndex *
+history_index(FunctionCallInfo fcinfo)
+{
+	CallCache  *cache = call_cache(fcinfo);
+	HistoryIndex *found = &cache->history;
+	Oid			schema;
+	Relation	index;
+
+	if (cache->history_known)
+		return found;
+	schema = get_namespace_oid("hokenid", false);
+	found->table = get_relname_relid("insured_number", schema);
+	found->index = get_relname_relid("insured_number_pkey", schema);
+	if (OidIsValid(found->table) && OidIsValid(found->index))
+	{
+		index = index_open(found->index, AccessShareLock);
+		found->equality = get_opcode(get_opfamily_member(index->rd_opfamily[0], index->rd_opcintype[0],
+														 index->rd_opcintype[0], BTEqualStrategyNumber));
+		index_close(index, AccessShareLock);
+		found->oldest_column = get_attnum(found->table, "oldest");
+	}
+	cache->history_known = true;
+	return found;
+}
+
 /*
  * The first number of the holder's history, read from hokenid.insured_number
  * through its primary key directly (no SPI: this runs once per row).  The
@@ -71,34 +132,24 @@ link_number(PG_FUNCTION_ARGS)
  * function, the code reads on the caller's behalf and returns only a code.
  */
 static struct varlena *
-oldest_number(struct varlena *insured)
+oldest_number(const HistoryIndex *where, struct varlena *insured)
 {
-	Oid			schema = get_namespace_oid("hokenid", false);
-	Oid			table_oid = get_relname_relid("insured_number", schema);
-	Oid			index_oid = get_relname_relid("insured_number_pkey", schema);
 	Relation	table;
-	Relation	index;
-	Oid			equality;
 	ScanKeyData key;
 	SysScanDesc scan;
 	HeapTuple	tuple;
 	struct varlena *oldest = insured;
 
-	if (!OidIsValid(table_oid) || !OidIsValid(index_oid))
+	if (!OidIsValid(where->table) || !OidIsValid(where->index) || where->oldest_column == InvalidAttrNumber)
 		return insured;			/* no history installed: the number is its own oldest */
-	table = table_open(table_oid, AccessShareLock);
-	index = index_open(index_oid, AccessShareLock);
-	equality = get_opcode(get_opfamily_member(index->rd_opfamily[0], index->rd_opcintype[0],
-											  index->rd_opcintype[0], BTEqualStrategyNumber));
-	index_close(index, AccessShareLock);
-	ScanKeyInit(&key, 1, BTEqualStrategyNumber, equality, PointerGetDatum(insured));
-	scan = systable_beginscan(table, index_oid, true, GetActiveSnapshot(), 1, &key);
+	table = table_open(where->table, AccessShareLock);
+	ScanKeyInit(&key, 1, BTEqualStrategyNumber, where->equality, PointerGetDatum(insured));
+	scan = systable_beginscan(table, where->index, true, GetActiveSnapshot(), 1, &key);
 	tuple = systable_getnext(scan);
 	if (HeapTupleIsValid(tuple))
 	{
 		bool		isnull;
-		AttrNumber	column = get_attnum(table_oid, "oldest");
-		Datum		value = heap_getattr(tuple, column, RelationGetDescr(table), &isnull);
+		Datum		value = heap_getattr(tuple, where->oldest_column, RelationGetDescr(table), &isnull);
 
 		if (!isnull)
 			oldest = DatumGetInsuredNoP(datumCopy(value, false, -1));
@@ -118,7 +169,7 @@ link_person(PG_FUNCTION_ARGS)
 {
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
-	return number_code(fcinfo, oldest_number(PG_GETARG_INSURED_NO_P(0)));
+	return number_code(fcinfo, oldest_number(history_index(fcinfo), PG_GETARG_INSURED_NO_P(0)));
 }
 
 static ReceiptDate
@@ -160,7 +211,7 @@ link_id1(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
 		PG_RETURN_NULL();
-	key = linkage_key_for_call(fcinfo, 3, 4);
+	key = key_argument(fcinfo, 3, 4);
 	birth = birth_date(fcinfo, 1);
 
 	insured_no_unpack(PG_GETARG_INSURED_NO_P(0), &insured);
@@ -184,7 +235,7 @@ link_id2(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
 		PG_RETURN_NULL();
-	key = linkage_key_for_call(fcinfo, 3, 4);
+	key = key_argument(fcinfo, 3, 4);
 	name = PG_GETARG_TEXT_PP(0);
 	birth = birth_date(fcinfo, 1);
 	length = person_name_fold(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name), folded, &problem);
@@ -207,7 +258,7 @@ rekey(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
-	key = linkage_key_for_call(fcinfo, 1, 2);
+	key = key_argument(fcinfo, 1, 2);
 
 	return code_datum(key, message, linkage_rekey_message((const uint8 *) PG_GETARG_POINTER(0), message));
 }

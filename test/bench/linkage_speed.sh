@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Linkage-code throughput: ROWS (default 10 million) number-level codes,
+# person-level codes (first number of the history looked up per row), and,
+# in the same run on the same inputs, pgcrypto's hmac(text, key, 'sha256')
+# as the baseline.  Prints rows per second and the ratios.
+# Usage: bash test/bench/linkage_speed.sh   (as root; installs hokenid)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROWS=${ROWS:-10000000}
+ROUNDS=${ROUNDS:-3}
+
+bash tools/install-deps
+make -s -j2 >/dev/null && make -s install >/dev/null
+source tools/cluster.sh
+work=$(mktemp -d /tmp/hokenid-bench.XXXXXX)
+chown postgres: "$work"
+trap 'cluster_stop; rm -rf "$work"' EXIT
+cluster_start "$work/cluster" "shared_buffers = 4GB" "max_wal_size = 8GB" "max_parallel_workers_per_gather = 0"
+psql -X -q -v ON_ERROR_STOP=1 <<SQL
+CREATE EXTENSION hokenid;
+CREATE EXTENSION pgcrypto;
+SELECT hokenid.create_linkage_key('bench');
+CREATE UNLOGGED TABLE numbers AS
+SELECT hokenid.insured_no((ARRAY['01130012','06130512','31130032','133066'])[1 + i % 4],
+                          (1000000 + i % 9000000)::text, i::text, '00') AS insured
+FROM generate_series(1, $ROWS) AS i;
+-- every number has a history entry; a fifth of the people changed jobs
+INSERT INTO hokenid.person (created_at) SELECT now() FROM generate_series(1, $ROWS);
+INSERT INTO hokenid.insured_number (insured, person_id, oldest)
+SELECT insured, row_number() OVER (), insured FROM numbers;
+UPDATE hokenid.insured_number SET oldest = hokenid.insured_no('34130021', '9', person_id::text, '00')
+WHERE person_id % 5 = 0;
+VACUUM ANALYZE numbers, hokenid.insured_number;
+SQL
+
+measure() {   # measure SQL -> best elapsed ms of ROUNDS runs
+	local best="" ms
+	for _ in $(seq "$ROUNDS"); do
+		ms=$(psql -X -q -At -v ON_ERROR_STOP=1 -c '\timing on' -c "$1" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p')
+		if [ -z "$best" ] || awk "BEGIN{exit !($ms < $best)}"; then best=$ms; fi
+	done
+	echo "$best"
+}
+
+number=$(measure "SELECT count(hokenid.link_number(insured, 'bench')) FROM numbers")
+person=$(measure "SELECT count(hokenid.link(insured, 'bench')) FROM numbers")
+joined=$(measure "SELECT count(hokenid.link_number(coalesce(f.first, t.insured), 'bench'))
+                   FROM numbers t LEFT JOIN hokenid.first_number f ON f.insured OPERATOR(hokenid.=) t.insured")
+pgcrypto=$(measure "SELECT count(hmac(insured::text, 'a-test-key-in-sql-text', 'sha256')) FROM numbers")
+scan=$(measure "SELECT count(insured::text) FROM numbers")
+
+awk -v rows="$ROWS" -v n="$number" -v p="$person" -v j="$joined" -v c="$pgcrypto" -v s="$scan" 'BEGIN {
+	printf "rows: %d, best of rounds, no parallel workers\n", rows
+	printf "scan + insured_no::text only:   %8.0f ms\n", s
+	printf "pgcrypto hmac(text, key):       %8.0f ms  %10.0f rows/s\n", c, rows / c * 1000
+	printf "hokenid.link_number (number):   %8.0f ms  %10.0f rows/s\n", n, rows / n * 1000
+	printf "hokenid.link (person, history): %8.0f ms  %10.0f rows/s\n", p, rows / p * 1000
+	printf "person, bulk (join first_number): %6.0f ms  %10.0f rows/s\n", j, rows / j * 1000
+	printf "number-level vs pgcrypto rows/s: %.2fx  (target >= 5x)\n", c / n
+	printf "person-level / number-level time, per-row link(): %.2fx; bulk join: %.2fx  (target <= 2x)\n", p / n, j / n
+}'
