@@ -27,6 +27,12 @@ days_in_month(int year, int month)
 }
 
 int
+receipt_date_exists(int year, int month, int day)
+{
+	return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
+}
+
+int
 receipt_date_parse(const char *in, size_t length, ReceiptDate *date)
 {
 	int			era_or_year;
@@ -52,7 +58,7 @@ receipt_date_parse(const char *in, size_t length, ReceiptDate *date)
 	else
 		date->year = era_or_year;
 	if (date->year < 1 || month < 1 || month > 12 ||
-		(length >= 7 && (day < 1 || day > days_in_month(date->year, month))))
+		(length >= 7 && !receipt_date_exists(date->year, month, day)))
 		return 0;
 	date->month = month;
 	date->day = day;

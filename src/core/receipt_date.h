@@ -17,6 +17,9 @@ typedef struct ReceiptDate
 	int			day;			/* 0 for a year-month */
 } ReceiptDate;
 
+/* Whether a year, month and day make a date of the Gregorian calendar. */
+extern int	receipt_date_exists(int year, int month, int day);
+
 /* Returns 1 and fills date when in is a valid date in one of the forms. */
 extern int	receipt_date_parse(const char *in, size_t length, ReceiptDate *date);
 

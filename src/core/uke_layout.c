@@ -1,0 +1,77 @@
+#include "uke_layout.h"
+
+#include <string.h>
+
+/*
+ * 医科 from the R4 specification; 歯科 SS/TO/HO/IR/RE as in ORCA's dental
+ * output (the corpus), whose TO keeps 点数 and 回数 just before the days.
+ * Records without items only need their field count.
+ */
+static const UkeLayout layouts[] = {
+	/* type  kind               fields  id code qty pts times day  text max */
+	{"IR", UKE_KIND_MEDICAL, 10, -1, -1, -1, -1, -1, -1, 6, 40},
+	{"IR", UKE_KIND_DENTAL, 9, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"UK", UKE_KIND_UNKNOWN, 10, -1, -1, -1, -1, -1, -1, 6, 40},
+	{"RE", UKE_KIND_MEDICAL, 38, -1, -1, -1, -1, -1, -1, 4, 40},
+	{"RE", UKE_KIND_DENTAL, 0, -1, -1, -1, -1, -1, -1, 4, 40},
+	{"HO", UKE_KIND_MEDICAL, 15, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"HO", UKE_KIND_DENTAL, 0, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"KO", UKE_KIND_MEDICAL, 12, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"KO", UKE_KIND_DENTAL, 0, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"SN", UKE_KIND_UNKNOWN, 9, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"JD", UKE_KIND_UNKNOWN, 33, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"MF", UKE_KIND_UNKNOWN, 33, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"GR", UKE_KIND_UNKNOWN, 3, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"SY", UKE_KIND_UNKNOWN, 8, -1, 1, -1, -1, -1, -1, 5, 40},
+	{"HS", UKE_KIND_DENTAL, 0, -1, 4, -1, -1, -1, -1, -1, 0},
+	{"SI", UKE_KIND_UNKNOWN, 44, 1, 3, 4, 5, 6, 13, -1, 0},
+	{"IY", UKE_KIND_MEDICAL, 44, 1, 3, 4, 5, 6, 13, -1, 0},
+	{"IY", UKE_KIND_DENTAL, 44, 1, 3, 4, 5, 6, 13, -1, 0},
+	{"TO", UKE_KIND_MEDICAL, 48, 1, 3, 4, 5, 6, 17, 10, 300},
+	{"TO", UKE_KIND_DENTAL, 45, 1, 3, 4, 12, 13, 14, -1, 0},
+	{"SS", UKE_KIND_DENTAL, 109, 1, 3, 4, 76, 77, 78, -1, 0},
+	{"CO", UKE_KIND_UNKNOWN, 5, -1, -1, -1, -1, -1, -1, 4, 76},
+	{"SJ", UKE_KIND_UNKNOWN, 3, -1, -1, -1, -1, -1, -1, 2, 2400},
+	{"TI", UKE_KIND_UNKNOWN, 10, -1, 1, -1, -1, -1, -1, 7, 40},
+	{"TR", UKE_KIND_UNKNOWN, 18, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"TS", UKE_KIND_UNKNOWN, 5, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"GO", UKE_KIND_UNKNOWN, 4, -1, -1, -1, -1, -1, -1, -1, 0},
+	/* 調剤 and DPC records are returned as records; their layouts are not modelled */
+	{"YK", UKE_KIND_PHARMACY, 0, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"SH", UKE_KIND_PHARMACY, 0, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"CZ", UKE_KIND_PHARMACY, 0, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"IY", UKE_KIND_PHARMACY, 0, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"RE", UKE_KIND_PHARMACY, 0, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"HO", UKE_KIND_PHARMACY, 0, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"KO", UKE_KIND_PHARMACY, 0, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"TK", UKE_KIND_PHARMACY, 0, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"KI", UKE_KIND_PHARMACY, 0, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"ST", UKE_KIND_PHARMACY, 0, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"BU", UKE_KIND_UNKNOWN, 0, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"SB", UKE_KIND_UNKNOWN, 0, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"CD", UKE_KIND_UNKNOWN, 0, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"KK", UKE_KIND_UNKNOWN, 0, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"SK", UKE_KIND_UNKNOWN, 0, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"GA", UKE_KIND_UNKNOWN, 0, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"HH", UKE_KIND_UNKNOWN, 0, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"GT", UKE_KIND_UNKNOWN, 0, -1, -1, -1, -1, -1, -1, -1, 0},
+};
+
+const UkeLayout *
+uke_layout(const char *type, UkeKind kind)
+{
+	const UkeLayout *any = NULL;
+
+	for (size_t i = 0; i < sizeof(layouts) / sizeof(layouts[0]); i++)
+	{
+		if (memcmp(layouts[i].type, type, 2) != 0)
+			continue;
+		if (layouts[i].kind == kind)
+			return &layouts[i];
+		/* a kind-specific layout also stands in when the kind is not known yet */
+		if (any == NULL && (layouts[i].kind == UKE_KIND_UNKNOWN || kind == UKE_KIND_UNKNOWN ||
+							(layouts[i].kind == UKE_KIND_MEDICAL && kind != UKE_KIND_PHARMACY)))
+			any = &layouts[i];
+	}
+	return any;
+}

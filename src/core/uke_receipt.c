@@ -1,0 +1,346 @@
+#include "uke_receipt.h"
+
+#include <string.h>
+
+static const char *const category_names[] = {
+	[MDS_DIAGNOSIS] = "diagnosis",
+	[MDS_CONSULTATION] = "consultation",
+	[MDS_MANAGEMENT_FEE] = "management_fee",
+	[MDS_HOME_CARE] = "home_care",
+	[MDS_PRESCRIPTION] = "prescription",
+	[MDS_PRESCRIPTION_FEE] = "prescription_fee",
+	[MDS_INJECTION] = "injection",
+	[MDS_INJECTION_FEE] = "injection_fee",
+	[MDS_DRUG] = "drug",
+	[MDS_PROCEDURE] = "procedure",
+	[MDS_SURGERY] = "surgery",
+	[MDS_ANESTHESIA] = "anesthesia",
+	[MDS_TEST] = "test",
+	[MDS_IMAGING] = "imaging",
+	[MDS_INPATIENT_FEE] = "inpatient_fee",
+	[MDS_MEAL] = "meal",
+	[MDS_MATERIAL] = "material",
+	[MDS_ADMISSION] = "admission",
+	[MDS_TRANSPLANT] = "transplant",
+	[MDS_OTHER] = "other",
+};
+
+const char *
+mds_category_name(MdsCategory category)
+{
+	return category_names[category];
+}
+
+void
+uke_text_set(UkeText *text, const char *value, size_t length)
+{
+	if (length > sizeof(text->value) - 1)
+		length = sizeof(text->value) - 1;
+	memcpy(text->value, value, length);
+	text->value[length] = '\0';
+	text->length = length;
+}
+
+static void
+set_field(UkeText *text, const UkeFields *fields, int i)
+{
+	uke_text_set(text, UKE_FIELD(fields, i), UKE_FIELD_LENGTH(fields, i));
+}
+
+static int
+is_type(const UkeFields *fields, const char *type)
+{
+	return fields->length[0] == 2 && memcmp(fields->value[0], type, 2) == 0;
+}
+
+static int
+date_field(const UkeFields *fields, int i, ReceiptDate *date)
+{
+	return i >= 0 && receipt_date_parse(UKE_FIELD(fields, i), UKE_FIELD_LENGTH(fields, i), date);
+}
+
+void
+uke_reader_start(UkeReader *reader)
+{
+	memset(reader, 0, sizeof(*reader));
+}
+
+/*
+ * 別表20 診療識別 → category.  IY within 投薬 (21-28) is a prescribed drug and
+ * within 注射 (31-33) an injected one; SI there is the fee for prescribing or
+ * injecting.
+ */
+static MdsCategory
+item_category(const char *identification, int is_drug, int is_material)
+{
+	int			code = (identification[0] - '0') * 10 + (identification[1] - '0');
+
+	if (is_material)
+		return MDS_MATERIAL;
+	if (code >= 21 && code <= 28)
+		return is_drug ? MDS_PRESCRIPTION : MDS_PRESCRIPTION_FEE;
+	if (code >= 31 && code <= 33)
+		return is_drug ? MDS_INJECTION : MDS_INJECTION_FEE;
+	if (is_drug)
+		return MDS_DRUG;
+	switch (code)
+	{
+		case 11:
+		case 12:
+			return MDS_CONSULTATION;
+		case 13:
+			return MDS_MANAGEMENT_FEE;
+		case 14:
+			return MDS_HOME_CARE;
+		case 40:
+			return MDS_PROCEDURE;
+		case 50:
+			return MDS_SURGERY;
+		case 54:
+			return MDS_ANESTHESIA;
+		case 60:
+			return MDS_TEST;
+		case 70:
+			return MDS_IMAGING;
+		case 90:
+		case 92:
+			return MDS_INPATIENT_FEE;
+		case 97:
+			return MDS_MEAL;
+		default:
+			return MDS_OTHER;
+	}
+}
+
+static void
+start_receipt(UkeReader *reader, const UkeFields *fields)
+{
+	UkeReceipt *r = &reader->receipt;
+	long		number = uke_number(UKE_FIELD(fields, 1), UKE_FIELD_LENGTH(fields, 1));
+
+	memset(r, 0, sizeof(*r));
+	reader->receipts++;
+	reader->in_receipt = 1;
+	r->sequence = reader->receipts;
+	r->receipt_no = number > 0 && number < 1000000000 ? (int) number : r->sequence;
+	r->has_month = date_field(fields, 3, &r->month);
+	r->sex = (int) uke_number(UKE_FIELD(fields, 5), UKE_FIELD_LENGTH(fields, 5));
+	r->has_birth = date_field(fields, 6, &r->birth);
+	if (reader->kind == UKE_KIND_DENTAL)
+		r->has_first_visit = date_field(fields, 9, &r->first_visit);
+	else
+		r->admission_pending = date_field(fields, 8, &r->admission);
+	reader->identification[0] = '\0';
+	reader->unit = 0;
+	reader->unit_open = 0;
+}
+
+static int
+facility_record(UkeReader *reader, const UkeFields *fields)
+{
+	long		table = uke_number(UKE_FIELD(fields, 3), UKE_FIELD_LENGTH(fields, 3));
+
+	set_field(&reader->prefecture, fields, 2);
+	set_field(&reader->score_table, fields, 3);
+	set_field(&reader->facility, fields, 4);
+	if (is_type(fields, "UK") || table == 3)
+		reader->kind = UKE_KIND_DENTAL;
+	else if (reader->kind == UKE_KIND_UNKNOWN)
+		reader->kind = UKE_KIND_MEDICAL;
+	/* 請求年月: IR 7 in 医科, IR 6 in 歯科, UK 7 */
+	reader->has_claim_month = date_field(fields,
+										 is_type(fields, "IR") && reader->kind == UKE_KIND_DENTAL ? 6 : 7,
+										 &reader->claim_month);
+	return 0;
+}
+
+/* The items of an SI/IY/TO/SS record: one per day of care. */
+static int
+act_items(UkeReader *reader, const UkeFields *fields, const UkeLayout *layout, MdsItem *items)
+{
+	MdsItem		item;
+	int			count = 0;
+	long		times;
+	long		points;
+
+	if (UKE_FIELD_LENGTH(fields, layout->identification) == 2)
+	{
+		memcpy(reader->identification, UKE_FIELD(fields, layout->identification), 2);
+		reader->identification[2] = '\0';
+	}
+	if (!reader->unit_open)
+	{
+		reader->unit++;
+		reader->unit_open = 1;
+	}
+	memset(&item, 0, sizeof(item));
+	item.category = reader->identification[0] ?
+		item_category(reader->identification, is_type(fields, "IY"), is_type(fields, "TO")) : MDS_OTHER;
+	item.code = UKE_FIELD(fields, layout->code);
+	item.code_length = UKE_FIELD_LENGTH(fields, layout->code);
+	item.quantity = UKE_FIELD(fields, layout->quantity);
+	item.quantity_length = UKE_FIELD_LENGTH(fields, layout->quantity);
+	item.unit = reader->unit;
+	points = uke_number(UKE_FIELD(fields, layout->points), UKE_FIELD_LENGTH(fields, layout->points));
+	if (UKE_FIELD_LENGTH(fields, layout->points) > 0 && points >= 0)
+	{
+		item.points = points;
+		item.has_points = 1;
+		reader->unit_open = 0;	/* 点数 closes the billing unit */
+	}
+	for (int day = 1; day <= 31 && reader->receipt.has_month; day++)
+	{
+		int			column = layout->first_day + day - 1;
+		long		on_day = uke_number(UKE_FIELD(fields, column), UKE_FIELD_LENGTH(fields, column));
+		ReceiptDate date = reader->receipt.month;
+
+		date.day = day;
+		/* a day the month does not have is not a date */
+		if (on_day <= 0 || !receipt_date_exists(date.year, date.month, day))
+			continue;
+		items[count] = item;
+		items[count].date = date;
+		items[count].has_date = 1;
+		items[count].times = (int) on_day;
+		count++;
+	}
+	if (count == 0)
+	{
+		times = uke_number(UKE_FIELD(fields, layout->times), UKE_FIELD_LENGTH(fields, layout->times));
+		items[0] = item;
+		items[0].times = times > 0 ? (int) times : 1;
+		count = 1;
+	}
+	return count;
+}
+
+static int
+record_items(UkeReader *reader, const UkeFields *fields, MdsItem *items)
+{
+	UkeReceipt *r = &reader->receipt;
+	const UkeLayout *layout;
+
+	if (fields->count < 1 || fields->length[0] != 2)
+		return 0;
+	if (is_type(fields, "IR") || is_type(fields, "UK"))
+		return facility_record(reader, fields);
+	if (is_type(fields, "YK"))
+	{
+		reader->kind = UKE_KIND_PHARMACY;
+		return 0;
+	}
+	if (is_type(fields, "RE"))
+	{
+		start_receipt(reader, fields);
+		return 0;
+	}
+	if (is_type(fields, "GO"))
+	{
+		reader->in_receipt = 0;
+		return 0;
+	}
+	if (!reader->in_receipt)
+		return 0;
+	if (is_type(fields, "HO"))
+	{
+		set_field(&r->insurer, fields, 1);
+		set_field(&r->symbol, fields, 2);
+		set_field(&r->number, fields, 3);
+		r->insurance_points = uke_number(UKE_FIELD(fields, 5), UKE_FIELD_LENGTH(fields, 5));
+		r->has_insurance = 1;
+		r->insurance_records++;
+		return 0;
+	}
+	if (is_type(fields, "KO"))
+	{
+		if (r->kohi_records++ == 0)
+		{
+			set_field(&r->kohi, fields, 1);
+			set_field(&r->recipient, fields, 2);
+			r->first_kohi_points = uke_number(UKE_FIELD(fields, 5), UKE_FIELD_LENGTH(fields, 5));
+		}
+		return 0;
+	}
+	if (is_type(fields, "SN"))
+	{
+		/* 負担者種別 1 is the insurance; its 枝番 completes the HO number */
+		if (uke_number(UKE_FIELD(fields, 1), UKE_FIELD_LENGTH(fields, 1)) == 1)
+			set_field(&r->branch, fields, 6);
+		return 0;
+	}
+	if (reader->kind == UKE_KIND_PHARMACY)
+		return 0;				/* 調剤 layouts are not modelled: records only */
+	if (is_type(fields, "CO"))
+	{
+		/* a comment opens or continues a 診療識別 group like any item */
+		if (UKE_FIELD_LENGTH(fields, 1) == 2)
+		{
+			memcpy(reader->identification, UKE_FIELD(fields, 1), 2);
+			reader->identification[2] = '\0';
+		}
+		return 0;
+	}
+	if (is_type(fields, "SY") || is_type(fields, "HS"))
+	{
+		MdsItem    *item = &items[0];
+		int			code = is_type(fields, "SY") ? 1 : 4;
+
+		memset(item, 0, sizeof(*item));
+		item->category = MDS_DIAGNOSIS;
+		item->code = UKE_FIELD(fields, code);
+		item->code_length = UKE_FIELD_LENGTH(fields, code);
+		if (is_type(fields, "SY"))
+		{
+			item->has_date = date_field(fields, 2, &item->date);
+			if (UKE_FIELD_LENGTH(fields, 5) > 0)
+			{
+				item->name = UKE_FIELD(fields, 5);
+				item->name_length = UKE_FIELD_LENGTH(fields, 5);
+			}
+		}
+		else if (r->has_first_visit)
+		{
+			item->date = r->first_visit;
+			item->has_date = 1;
+		}
+		item->times = 1;
+		return 1;
+	}
+	if (is_type(fields, "TI"))
+	{
+		memset(&items[0], 0, sizeof(items[0]));
+		items[0].category = MDS_TRANSPLANT;	/* 臓器提供区分 as the code */
+		items[0].code = UKE_FIELD(fields, 1);
+		items[0].code_length = UKE_FIELD_LENGTH(fields, 1);
+		items[0].times = 1;
+		return 1;
+	}
+	layout = uke_layout(fields->value[0], reader->kind);
+	if (layout != NULL && layout->first_day >= 0)
+		return act_items(reader, fields, layout, items);
+	return 0;
+}
+
+/*
+ * The admission (入院年月日 of RE) is yielded with the receipt's first item,
+ * once HO and SN have given the insured number it is filed under.
+ */
+int
+uke_read_record(UkeReader *reader, const UkeFields *fields, MdsItem *items)
+{
+	int			count = record_items(reader, fields, items + 1);
+	UkeReceipt *r = &reader->receipt;
+
+	if (count == 0 || !reader->in_receipt || !r->admission_pending)
+	{
+		memmove(items, items + 1, (size_t) count * sizeof(MdsItem));
+		return count;
+	}
+	memset(&items[0], 0, sizeof(items[0]));
+	items[0].category = MDS_ADMISSION;
+	items[0].date = r->admission;
+	items[0].has_date = 1;
+	items[0].times = 1;
+	r->admission_pending = 0;
+	return count + 1;
+}

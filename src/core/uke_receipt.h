@@ -1,0 +1,125 @@
+/*
+ * Reading a receipt file record by record: which receipt a record belongs
+ * to, the receipt's context (facility, patient basics, insured number with
+ * the 枝番 from SN, 公費), the 診療識別 group an item belongs to (an omitted
+ * 診療識別 continues the group) and its billing unit (点数・回数算定単位: the
+ * 点数 stands on the unit's last record), and the minimum-data-set items a
+ * record yields (保健医療記録共有サービスの最小データセット), one per day of care.
+ * Lines are given decoded to UTF-8.
+ */
+#ifndef HOKENID_UKE_RECEIPT_H
+#define HOKENID_UKE_RECEIPT_H
+
+#include <stddef.h>
+
+#include "receipt_date.h"
+#include "uke_file.h"
+#include "uke_layout.h"
+
+typedef enum MdsCategory
+{
+	MDS_DIAGNOSIS,
+	MDS_CONSULTATION,
+	MDS_MANAGEMENT_FEE,
+	MDS_HOME_CARE,
+	MDS_PRESCRIPTION,
+	MDS_PRESCRIPTION_FEE,
+	MDS_INJECTION,
+	MDS_INJECTION_FEE,
+	MDS_DRUG,
+	MDS_PROCEDURE,
+	MDS_SURGERY,
+	MDS_ANESTHESIA,
+	MDS_TEST,
+	MDS_IMAGING,
+	MDS_INPATIENT_FEE,
+	MDS_MEAL,
+	MDS_MATERIAL,
+	MDS_ADMISSION,
+	MDS_TRANSPLANT,
+	MDS_OTHER,
+} MdsCategory;
+
+extern const char *mds_category_name(MdsCategory category);
+
+/* A short text copied out of a record (the line buffer does not live on). */
+typedef struct UkeText
+{
+	char		value[88];
+	size_t		length;
+} UkeText;
+
+typedef struct UkeReceipt
+{
+	int			receipt_no;		/* RE レセプト番号, else the sequence */
+	int			sequence;		/* 1, 2, … in file order */
+	ReceiptDate month;			/* 診療年月 */
+	int			has_month;
+	int			sex;			/* 0 unknown */
+	ReceiptDate birth;
+	int			has_birth;
+	ReceiptDate first_visit;	/* 歯科 RE 診療開始日 */
+	int			has_first_visit;
+	ReceiptDate admission;		/* 医科 RE 入院年月日 */
+	int			admission_pending;	/* yielded with the receipt's first item */
+	UkeText		insurer;		/* HO */
+	UkeText		symbol;
+	UkeText		number;
+	UkeText		branch;			/* SN of 負担者種別 1 */
+	int			has_insurance;
+	UkeText		kohi;			/* first KO */
+	UkeText		recipient;
+	long		insurance_points;	/* HO 合計点数 */
+	long		first_kohi_points;
+	int			insurance_records;	/* HO count */
+	int			kohi_records;	/* KO count */
+} UkeReceipt;
+
+typedef struct UkeReader
+{
+	UkeKind		kind;
+	UkeText		prefecture;		/* IR / UK */
+	UkeText		score_table;
+	UkeText		facility;
+	ReceiptDate claim_month;
+	int			has_claim_month;
+	int			receipts;
+	UkeReceipt	receipt;		/* the current one, when receipts > 0 */
+	int			in_receipt;
+	char		identification[3];	/* current 診療識別 group */
+	int			unit;			/* billing unit within the receipt, from 1 */
+	int			unit_open;
+} UkeReader;
+
+typedef struct MdsItem
+{
+	MdsCategory category;
+	const char *code;
+	size_t		code_length;
+	const char *name;			/* 傷病名称 of an uncoded diagnosis; NULL otherwise */
+	size_t		name_length;
+	ReceiptDate date;
+	int			has_date;
+	const char *quantity;
+	size_t		quantity_length;
+	int			times;			/* on this day; 回数 when no day is given */
+	long		points;			/* per time, on the unit's last record */
+	int			has_points;
+	int			unit;
+} MdsItem;
+
+#define MDS_MAX_ITEMS_PER_RECORD 33	/* 31 days, or one item, and an admission */
+
+extern void uke_reader_start(UkeReader *reader);
+
+/*
+ * Takes one record; returns how many items it yields into items (0 for
+ * records that carry none).  Records before the first RE belong to no
+ * receipt (reader->in_receipt is 0).
+ */
+extern int	uke_read_record(UkeReader *reader, const UkeFields *fields, MdsItem *items);
+
+/* Copies a field into a UkeText, cut at its capacity. */
+extern void uke_text_set(UkeText *text, const char *value, size_t length);
+
+#endif

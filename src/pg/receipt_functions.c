@@ -1,0 +1,362 @@
+/*
+ * SQL functions over receipt files: receipt_records (every record, decoded),
+ * receipt_mds (the minimum data set, one row per item and day) and
+ * receipt_check (what is wrong, without raising).  Each reads a bytea, a
+ * large object (oid) or a server file (text path), chosen by the argument's
+ * type, and returns one row per call, so memory stays flat however long the
+ * file.
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "datatype/timestamp.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/datetime.h"
+#include "utils/numeric.h"
+
+#include "facility_code.h"
+#include "identifier_types.h"
+#include "insured_no.h"
+#include "kohi_no.h"
+#include "receipt_source.h"
+#include "uke_check.h"
+
+PG_FUNCTION_INFO_V1(receipt_records);
+PG_FUNCTION_INFO_V1(receipt_mds);
+PG_FUNCTION_INFO_V1(receipt_check);
+
+typedef struct ReceiptScan
+{
+	ReceiptSource source;
+	UkeChecker	checker;		/* its reader gives the receipt context */
+	UkeFields	fields;
+	MdsItem		items[MDS_MAX_ITEMS_PER_RECORD];
+	int			item_count;
+	int			item_next;
+	UkeProblem	problems[UKE_MAX_PROBLEMS_PER_RECORD];
+	int			problem_count;
+	int			problem_next;
+	int			line_no;
+	bool		ended;
+	bool		strict;
+	bool		mask_diagnoses;
+	/* typed values of the current receipt, made once per receipt */
+	int			typed_receipt;
+	Datum		insured;
+	bool		insured_null;
+	Datum		kohi;
+	bool		kohi_null;
+} ReceiptScan;
+
+/* A scan stopped early (LIMIT) still closes its large object or file. */
+static void
+end_scan(Datum arg)
+{
+	receipt_source_close(&((ReceiptScan *) DatumGetPointer(arg))->source);
+}
+
+static ReceiptScan *
+start_scan(FunctionCallInfo fcinfo, FuncCallContext *call)
+{
+	MemoryContext old = MemoryContextSwitchTo(call->multi_call_memory_ctx);
+	ReceiptScan *scan = palloc0(sizeof(ReceiptScan));
+	Oid			source_type = get_fn_expr_argtype(fcinfo->flinfo, 0);
+	ReceiptEncoding encoding = receipt_encoding_argument(fcinfo, 1);
+	TupleDesc	descriptor;
+
+	if (get_call_result_type(fcinfo, NULL, &descriptor) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "receipt functions must return a composite type");
+	call->tuple_desc = BlessTupleDesc(descriptor);
+	if (source_type == OIDOID)
+		receipt_source_large_object(&scan->source, PG_GETARG_OID(0), encoding);
+	else if (source_type == TEXTOID)
+		receipt_source_file(&scan->source, text_to_cstring(PG_GETARG_TEXT_PP(0)), encoding);
+	else
+		receipt_source_bytes(&scan->source, PG_GETARG_BYTEA_PP(0), encoding);
+	uke_check_start(&scan->checker);
+	scan->typed_receipt = -1;
+	RegisterExprContextCallback(((ReturnSetInfo *) fcinfo->resultinfo)->econtext, end_scan,
+								PointerGetDatum(scan));
+	MemoryContextSwitchTo(old);
+	return scan;
+}
+
+static void
+raise_bad_line(int line_no, const char *type, const char *problem)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
+			 errmsg("receipt file line %d%s%s: %s", line_no, type[0] ? ", record " : "", type, problem),
+			 errhint("receipt_check() lists every problem of a file without raising; "
+					 "receipt_records(…, strict => false) returns bad lines as error rows.")));
+}
+
+/*
+ * Reads the next record into scan->fields.  Returns false at the end; a
+ * line that cannot be read sets *problem instead of fields.
+ */
+static bool
+next_record(ReceiptScan *scan, const char **problem)
+{
+	const char *line;
+	size_t		length;
+
+	if (!receipt_next_line(&scan->source, &line, &length, &scan->line_no, problem))
+		return false;
+	if (*problem == NULL)
+	{
+		uke_split(line, length, &scan->fields);
+		if (scan->fields.count > UKE_MAX_FIELDS)
+			*problem = "more fields than any record has";
+	}
+	return true;
+}
+
+static DateADT
+date_value(const ReceiptDate *date)
+{
+	return date2j(date->year, date->month, date->day) - POSTGRES_EPOCH_JDATE;
+}
+
+static Datum
+text_or_null(const char *value, size_t length, bool *isnull)
+{
+	*isnull = length == 0;
+	return *isnull ? (Datum) 0 : PointerGetDatum(cstring_to_text_with_len(value, (int) length));
+}
+
+/* ---------------------------------------------------------------- records */
+
+Datum
+receipt_records(PG_FUNCTION_ARGS)
+{
+	FuncCallContext *call;
+	ReceiptScan *scan;
+	const char *problem;
+	Datum		values[5];
+	bool		nulls[5] = {false, false, false, false, false};
+	const UkeReceipt *receipt;
+
+	if (SRF_IS_FIRSTCALL())
+	{
+		call = SRF_FIRSTCALL_INIT();
+		call->user_fctx = start_scan(fcinfo, call);
+		((ReceiptScan *) call->user_fctx)->strict = PG_NARGS() < 3 || PG_ARGISNULL(2) || PG_GETARG_BOOL(2);
+	}
+	call = SRF_PERCALL_SETUP();
+	scan = call->user_fctx;
+	if (!next_record(scan, &problem))
+	{
+		receipt_source_close(&scan->source);
+		SRF_RETURN_DONE(call);
+	}
+	values[0] = Int32GetDatum(scan->line_no);
+	if (problem != NULL)
+	{
+		if (scan->strict)
+			raise_bad_line(scan->line_no, "", problem);
+		nulls[1] = nulls[2] = nulls[3] = true;
+		values[4] = CStringGetTextDatum(problem);
+	}
+	else
+	{
+		Datum	   *elements = palloc(sizeof(Datum) * Max(scan->fields.count - 1, 1));
+		int			count = scan->fields.count - 1;
+
+		uke_read_record(&scan->checker.reader, &scan->fields, scan->items);
+		receipt = &scan->checker.reader.receipt;
+		nulls[1] = !scan->checker.reader.in_receipt;
+		values[1] = Int32GetDatum(receipt->receipt_no);
+		values[2] = PointerGetDatum(cstring_to_text_with_len(scan->fields.value[0], (int) scan->fields.length[0]));
+		/* fields[i] is CSV column i: the record type (column 0) is record_type */
+		for (int i = 0; i < count; i++)
+			elements[i] = PointerGetDatum(cstring_to_text_with_len(scan->fields.value[i + 1],
+																	(int) scan->fields.length[i + 1]));
+		values[3] = PointerGetDatum(construct_array(elements, count, TEXTOID, -1, false, TYPALIGN_INT));
+		nulls[4] = true;
+	}
+	SRF_RETURN_NEXT(call, HeapTupleGetDatum(heap_form_tuple(call->tuple_desc, values, nulls)));
+}
+
+/* ---------------------------------------------------------------- MDS */
+
+/* The insured number (HO + the 枝番 of SN) and 公費 of the receipt, typed once. */
+static void
+type_receipt(ReceiptScan *scan, MemoryContext lasting)
+{
+	const UkeReceipt *r = &scan->checker.reader.receipt;
+	InsuredNo	insured;
+	int32_t		kohi;
+	MemoryContext old;
+
+	if (scan->typed_receipt == r->sequence)
+		return;
+	scan->typed_receipt = r->sequence;
+	scan->insured_null = !r->has_insurance ||
+		insured_no_from_parts(r->insurer.value, r->insurer.length, r->symbol.value, r->symbol.length,
+							  r->number.value, r->number.length,
+							  r->branch.length ? r->branch.value : NULL, r->branch.length,
+							  &insured).error != ID_OK;
+	if (!scan->insured_null)
+	{
+		/* kept across calls, so not in the per-call context */
+		old = MemoryContextSwitchTo(lasting);
+		if (scan->insured != (Datum) 0)
+			pfree(DatumGetPointer(scan->insured));
+		scan->insured = insured_no_datum(&insured);
+		MemoryContextSwitchTo(old);
+	}
+	scan->kohi_null = kohi_no_parse(r->kohi.value, r->kohi.length, &kohi).error != ID_OK;
+	scan->kohi = Int32GetDatum(kohi);
+}
+
+static Datum
+quantity_value(const char *value, size_t length, bool *isnull)
+{
+	size_t		dots = 0;
+
+	*isnull = length == 0 || length > 20;
+	for (size_t i = 0; i < length && !*isnull; i++)
+	{
+		if (value[i] == '.')
+			dots++;
+		else if (value[i] < '0' || value[i] > '9')
+			*isnull = true;
+	}
+	if (*isnull || dots > 1)
+	{
+		*isnull = true;
+		return (Datum) 0;
+	}
+	return DirectFunctionCall3(numeric_in, CStringGetDatum(pnstrdup(value, length)),
+							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+}
+
+Datum
+receipt_mds(PG_FUNCTION_ARGS)
+{
+	FuncCallContext *call;
+	ReceiptScan *scan;
+	const char *problem;
+	MdsItem    *item;
+	const UkeReader *reader;
+	Datum		values[15];
+	bool		nulls[15];
+	int64_t		facility;
+
+	if (SRF_IS_FIRSTCALL())
+	{
+		call = SRF_FIRSTCALL_INIT();
+		call->user_fctx = start_scan(fcinfo, call);
+		((ReceiptScan *) call->user_fctx)->mask_diagnoses = PG_NARGS() > 2 && !PG_ARGISNULL(2) && PG_GETARG_BOOL(2);
+	}
+	call = SRF_PERCALL_SETUP();
+	scan = call->user_fctx;
+	while (scan->item_next >= scan->item_count)
+	{
+		if (!next_record(scan, &problem))
+		{
+			receipt_source_close(&scan->source);
+			SRF_RETURN_DONE(call);
+		}
+		/* a silently partial minimum data set would mislead: bad lines raise */
+		if (problem != NULL)
+			raise_bad_line(scan->line_no, "", problem);
+		scan->item_count = uke_read_record(&scan->checker.reader, &scan->fields, scan->items);
+		scan->item_next = 0;
+	}
+	item = &scan->items[scan->item_next++];
+	reader = &scan->checker.reader;
+	type_receipt(scan, call->multi_call_memory_ctx);
+	memset(nulls, 0, sizeof(nulls));
+
+	values[0] = Int32GetDatum(reader->receipt.receipt_no);
+	values[1] = Int32GetDatum(scan->line_no);
+	values[2] = CStringGetTextDatum(mds_category_name(item->category));
+	if (item->category == MDS_DIAGNOSIS && scan->mask_diagnoses)
+		nulls[3] = nulls[4] = true;
+	else
+	{
+		values[3] = text_or_null(item->code, item->code_length, &nulls[3]);
+		values[4] = text_or_null(item->name, item->name ? item->name_length : 0, &nulls[4]);
+	}
+	nulls[5] = !item->has_date;
+	values[5] = item->has_date ? DateADTGetDatum(date_value(&item->date)) : (Datum) 0;
+	values[6] = quantity_value(item->quantity, item->quantity ? item->quantity_length : 0, &nulls[6]);
+	values[7] = Int32GetDatum(item->times);
+	nulls[8] = !item->has_points;
+	values[8] = Int64GetDatum(item->points);
+	nulls[9] = item->unit == 0;
+	values[9] = Int32GetDatum(item->unit);
+	nulls[10] = scan->insured_null;
+	values[10] = scan->insured;
+	nulls[11] = scan->kohi_null;
+	values[11] = scan->kohi;
+	nulls[12] = facility_code_from_parts(reader->prefecture.value, reader->prefecture.length,
+										 reader->score_table.value, reader->score_table.length,
+										 reader->facility.value, reader->facility.length,
+										 &facility).error != ID_OK;
+	values[12] = Int64GetDatum(facility);
+	nulls[13] = reader->receipt.sex != 1 && reader->receipt.sex != 2;
+	values[13] = Int32GetDatum(reader->receipt.sex);
+	nulls[14] = !reader->receipt.has_birth;
+	values[14] = reader->receipt.has_birth ? DateADTGetDatum(date_value(&reader->receipt.birth)) : (Datum) 0;
+	SRF_RETURN_NEXT(call, HeapTupleGetDatum(heap_form_tuple(call->tuple_desc, values, nulls)));
+}
+
+/* ---------------------------------------------------------------- check */
+
+Datum
+receipt_check(PG_FUNCTION_ARGS)
+{
+	FuncCallContext *call;
+	ReceiptScan *scan;
+	UkeProblem *p;
+	Datum		values[4];
+	bool		nulls[4] = {false, false, false, false};
+
+	if (SRF_IS_FIRSTCALL())
+	{
+		call = SRF_FIRSTCALL_INIT();
+		call->user_fctx = start_scan(fcinfo, call);
+	}
+	call = SRF_PERCALL_SETUP();
+	scan = call->user_fctx;
+	while (scan->problem_next >= scan->problem_count)
+	{
+		const char *problem;
+
+		scan->problem_next = 0;
+		scan->problem_count = 0;
+		if (scan->ended)
+		{
+			receipt_source_close(&scan->source);
+			SRF_RETURN_DONE(call);
+		}
+		if (!next_record(scan, &problem))
+		{
+			scan->ended = true;
+			scan->problem_count = uke_check_end(&scan->checker, scan->problems);
+		}
+		else if (problem != NULL)
+		{
+			scan->problems[0].line_no = scan->line_no;
+			scan->problems[0].is_error = 1;
+			scan->problems[0].record_type[0] = '\0';
+			strlcpy(scan->problems[0].message, problem, sizeof(scan->problems[0].message));
+			scan->problem_count = 1;
+		}
+		else
+			scan->problem_count = uke_check_record(&scan->checker, &scan->fields, scan->line_no, scan->problems);
+	}
+	p = &scan->problems[scan->problem_next++];
+	values[0] = Int32GetDatum(p->line_no);
+	values[1] = text_or_null(p->record_type, strlen(p->record_type), &nulls[1]);
+	values[2] = CStringGetTextDatum(p->is_error ? "error" : "warning");
+	values[3] = CStringGetTextDatum(p->message);
+	SRF_RETURN_NEXT(call, HeapTupleGetDatum(heap_form_tuple(call->tuple_desc, values, nulls)));
+}
