@@ -20,7 +20,7 @@ CREATE FUNCTION @extschema@.receipt_records(object oid, encoding text DEFAULT NU
 CREATE FUNCTION @extschema@.receipt_file_records(path text, encoding text DEFAULT NULL, strict boolean DEFAULT true,
     OUT line_no integer, OUT receipt_no integer, OUT record_type text, OUT fields text[], OUT problem text)
     RETURNS SETOF record
-    AS 'MODULE_PATHNAME', 'receipt_records' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE ROWS 1000;
+    AS 'MODULE_PATHNAME', 'receipt_records' LANGUAGE C VOLATILE PARALLEL UNSAFE ROWS 1000;
 COMMENT ON FUNCTION @extschema@.receipt_records(bytea, text, boolean) IS
     'the records of a receipt file: line, receipt (RE レセプト番号), record type, fields[i] = CSV column i decoded to UTF-8; strict => false returns undecodable lines as rows with problem set';
 COMMENT ON FUNCTION @extschema@.receipt_records(oid, text, boolean) IS 'receipt_records of a large object, read in chunks';
@@ -49,7 +49,7 @@ CREATE FUNCTION @extschema@.receipt_file_mds(path text, encoding text DEFAULT NU
     OUT insured @extschema@.insured_no, OUT kohi @extschema@.kohi_no, OUT facility @extschema@.facility_code,
     OUT sex integer, OUT birth_date date)
     RETURNS SETOF record
-    AS 'MODULE_PATHNAME', 'receipt_mds' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE ROWS 5000;
+    AS 'MODULE_PATHNAME', 'receipt_mds' LANGUAGE C VOLATILE PARALLEL UNSAFE ROWS 5000;
 COMMENT ON FUNCTION @extschema@.receipt_mds(bytea, text, boolean) IS
     '最小データセット: one row per item and day of care (diagnoses, drugs, injections, tests, imaging, surgery, anesthesia, management fees, admission, transplant, …) with the receipt''s insured number (枝番 from SN), 公費, facility and patient basics; points stand on the last row of a billing unit; mask_diagnoses hides diagnosis codes and names';
 COMMENT ON FUNCTION @extschema@.receipt_mds(oid, text, boolean) IS 'receipt_mds of a large object, read in chunks';
@@ -69,7 +69,7 @@ CREATE FUNCTION @extschema@.receipt_check(object oid, encoding text DEFAULT NULL
 CREATE FUNCTION @extschema@.receipt_file_check(path text, encoding text DEFAULT NULL,
     OUT line_no integer, OUT record_type text, OUT severity text, OUT message text)
     RETURNS SETOF record
-    AS 'MODULE_PATHNAME', 'receipt_check' LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE ROWS 10;
+    AS 'MODULE_PATHNAME', 'receipt_check' LANGUAGE C VOLATILE PARALLEL UNSAFE ROWS 10;
 COMMENT ON FUNCTION @extschema@.receipt_check(bytea, text) IS
     'what is wrong with a receipt file, one row per problem, never raising: record order, types and field counts, over-long text, check digits of 保険者番号/公費負担者番号/受給者番号/医療機関コード, dates, GO totals';
 COMMENT ON FUNCTION @extschema@.receipt_check(oid, text) IS 'receipt_check of a large object';
@@ -79,3 +79,12 @@ CREATE FUNCTION @extschema@.receipt_date(text) RETURNS date
     AS 'MODULE_PATHNAME', 'receipt_date_sql' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.receipt_date(text) IS
     'a receipt date: 西暦 YYYYMMDD or 和暦 GYYMMDD (G: 1 明治 2 大正 3 昭和 4 平成 5 令和); NULL when it is neither';
+
+------------------------------------------------------------------------------
+-- Synthetic receipts
+------------------------------------------------------------------------------
+CREATE FUNCTION @extschema@.generate_receipts(seed bigint, receipts integer, encoding text DEFAULT 'SJIS')
+    RETURNS bytea
+    AS 'MODULE_PATHNAME', 'generate_receipts' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.generate_receipts(bigint, integer, text) IS
+    'a synthetic 医科 receipt file (RECEIPTC.UKE), deterministic from the seed, every number valid and GO totals true; SJIS (as submitted) or UTF8';

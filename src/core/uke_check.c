@@ -106,12 +106,14 @@ check_dates(Report *report, const UkeFields *f)
 
 	if (memcmp(type, "RE", 2) == 0)
 	{
-		if (!receipt_date_parse(UKE_FIELD(f, 3), UKE_FIELD_LENGTH(f, 3), &date))
+		if (!receipt_date_parse(UKE_FIELD(f, 3), UKE_FIELD_LENGTH(f, 3), &date) || date.day != 0)
 			add(report, 1, "診療年月 is not a year and month (YYYYMM or GYYMM)");
-		if (UKE_FIELD_LENGTH(f, 6) > 0 && !receipt_date_parse(UKE_FIELD(f, 6), UKE_FIELD_LENGTH(f, 6), &date))
+		if (UKE_FIELD_LENGTH(f, 6) > 0 &&
+			(!receipt_date_parse(UKE_FIELD(f, 6), UKE_FIELD_LENGTH(f, 6), &date) || date.day == 0))
 			add(report, 1, "生年月日 is not a date (YYYYMMDD or GYYMMDD)");
 	}
-	if (memcmp(type, "SY", 2) == 0 && !receipt_date_parse(UKE_FIELD(f, 2), UKE_FIELD_LENGTH(f, 2), &date))
+	if (memcmp(type, "SY", 2) == 0 &&
+		(!receipt_date_parse(UKE_FIELD(f, 2), UKE_FIELD_LENGTH(f, 2), &date) || date.day == 0))
 		add(report, 0, "診療開始日 is not a date (YYYYMMDD or GYYMMDD)");
 }
 

@@ -53,10 +53,18 @@ is_type(const UkeFields *fields, const char *type)
 	return fields->length[0] == 2 && memcmp(fields->value[0], type, 2) == 0;
 }
 
+/* A year and month (診療年月, 請求年月). */
+static int
+month_field(const UkeFields *fields, int i, ReceiptDate *date)
+{
+	return receipt_date_parse(UKE_FIELD(fields, i), UKE_FIELD_LENGTH(fields, i), date) && date->day == 0;
+}
+
+/* A whole date (生年月日, 入院年月日, 診療開始日). */
 static int
 date_field(const UkeFields *fields, int i, ReceiptDate *date)
 {
-	return i >= 0 && receipt_date_parse(UKE_FIELD(fields, i), UKE_FIELD_LENGTH(fields, i), date);
+	return receipt_date_parse(UKE_FIELD(fields, i), UKE_FIELD_LENGTH(fields, i), date) && date->day != 0;
 }
 
 void
@@ -123,7 +131,7 @@ start_receipt(UkeReader *reader, const UkeFields *fields)
 	reader->in_receipt = 1;
 	r->sequence = reader->receipts;
 	r->receipt_no = number > 0 && number < 1000000000 ? (int) number : r->sequence;
-	r->has_month = date_field(fields, 3, &r->month);
+	r->has_month = month_field(fields, 3, &r->month);
 	r->sex = (int) uke_number(UKE_FIELD(fields, 5), UKE_FIELD_LENGTH(fields, 5));
 	r->has_birth = date_field(fields, 6, &r->birth);
 	if (reader->kind == UKE_KIND_DENTAL)
@@ -148,7 +156,7 @@ facility_record(UkeReader *reader, const UkeFields *fields)
 	else if (reader->kind == UKE_KIND_UNKNOWN)
 		reader->kind = UKE_KIND_MEDICAL;
 	/* 請求年月: IR 7 in 医科, IR 6 in 歯科, UK 7 */
-	reader->has_claim_month = date_field(fields,
+	reader->has_claim_month = month_field(fields,
 										 is_type(fields, "IR") && reader->kind == UKE_KIND_DENTAL ? 6 : 7,
 										 &reader->claim_month);
 	return 0;

@@ -59,6 +59,15 @@ end_scan(Datum arg)
 	receipt_source_close(&((ReceiptScan *) DatumGetPointer(arg))->source);
 }
 
+/* At the end of the rows: close, and forget the early-stop callback. */
+static void
+finish_scan(FunctionCallInfo fcinfo, ReceiptScan *scan)
+{
+	receipt_source_close(&scan->source);
+	UnregisterExprContextCallback(((ReturnSetInfo *) fcinfo->resultinfo)->econtext, end_scan,
+								  PointerGetDatum(scan));
+}
+
 static ReceiptScan *
 start_scan(FunctionCallInfo fcinfo, FuncCallContext *call)
 {
@@ -144,6 +153,8 @@ receipt_records(PG_FUNCTION_ARGS)
 	if (SRF_IS_FIRSTCALL())
 	{
 		call = SRF_FIRSTCALL_INIT();
+		if (PG_ARGISNULL(0))	/* no file: no rows */
+			SRF_RETURN_DONE(call);
 		call->user_fctx = start_scan(fcinfo, call);
 		((ReceiptScan *) call->user_fctx)->strict = PG_NARGS() < 3 || PG_ARGISNULL(2) || PG_GETARG_BOOL(2);
 	}
@@ -151,7 +162,7 @@ receipt_records(PG_FUNCTION_ARGS)
 	scan = call->user_fctx;
 	if (!next_record(scan, &problem))
 	{
-		receipt_source_close(&scan->source);
+		finish_scan(fcinfo, scan);
 		SRF_RETURN_DONE(call);
 	}
 	values[0] = Int32GetDatum(scan->line_no);
@@ -251,6 +262,8 @@ receipt_mds(PG_FUNCTION_ARGS)
 	if (SRF_IS_FIRSTCALL())
 	{
 		call = SRF_FIRSTCALL_INIT();
+		if (PG_ARGISNULL(0))	/* no file: no rows */
+			SRF_RETURN_DONE(call);
 		call->user_fctx = start_scan(fcinfo, call);
 		((ReceiptScan *) call->user_fctx)->mask_diagnoses = PG_NARGS() > 2 && !PG_ARGISNULL(2) && PG_GETARG_BOOL(2);
 	}
@@ -260,7 +273,7 @@ receipt_mds(PG_FUNCTION_ARGS)
 	{
 		if (!next_record(scan, &problem))
 		{
-			receipt_source_close(&scan->source);
+			finish_scan(fcinfo, scan);
 			SRF_RETURN_DONE(call);
 		}
 		/* a silently partial minimum data set would mislead: bad lines raise */
@@ -322,6 +335,8 @@ receipt_check(PG_FUNCTION_ARGS)
 	if (SRF_IS_FIRSTCALL())
 	{
 		call = SRF_FIRSTCALL_INIT();
+		if (PG_ARGISNULL(0))	/* no file: no rows */
+			SRF_RETURN_DONE(call);
 		call->user_fctx = start_scan(fcinfo, call);
 	}
 	call = SRF_PERCALL_SETUP();
@@ -334,7 +349,7 @@ receipt_check(PG_FUNCTION_ARGS)
 		scan->problem_count = 0;
 		if (scan->ended)
 		{
-			receipt_source_close(&scan->source);
+			finish_scan(fcinfo, scan);
 			SRF_RETURN_DONE(call);
 		}
 		if (!next_record(scan, &problem))

@@ -9,6 +9,7 @@
 #include "storage/fd.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
 
 #include "receipt_source.h"
 
@@ -47,6 +48,7 @@ void
 receipt_source_bytes(ReceiptSource *source, bytea *data, ReceiptEncoding encoding)
 {
 	memset(source, 0, sizeof(*source));
+	source->large_object = -1;
 	start(source, encoding);
 	source->buffer = VARDATA_ANY(data);
 	source->buffer_length = VARSIZE_ANY_EXHDR(data);
@@ -71,11 +73,17 @@ start_stream(ReceiptSource *source, ReceiptEncoding encoding)
 	uke_lines_start(&source->cursor, source->buffer, 0);
 }
 
+/*
+ * Through the SQL-level lo_open, so that the large-object machinery closes
+ * what it opened at the end of the transaction, and privileges are checked
+ * as for lo_open.
+ */
 void
 receipt_source_large_object(ReceiptSource *source, Oid object, ReceiptEncoding encoding)
 {
 	memset(source, 0, sizeof(*source));
-	source->large_object = inv_open(object, INV_READ, CurrentMemoryContext);
+	source->large_object = DatumGetInt32(DirectFunctionCall2(be_lo_open, ObjectIdGetDatum(object),
+															 Int32GetDatum(INV_READ)));
 	start_stream(source, encoding);
 }
 
@@ -83,6 +91,7 @@ void
 receipt_source_file(ReceiptSource *source, const char *path, ReceiptEncoding encoding)
 {
 	memset(source, 0, sizeof(*source));
+	source->large_object = -1;
 	if (!has_privs_of_role(GetUserId(), ROLE_PG_READ_SERVER_FILES))
 		ereport(ERROR,
 				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
@@ -98,11 +107,11 @@ receipt_source_file(ReceiptSource *source, const char *path, ReceiptEncoding enc
 void
 receipt_source_close(ReceiptSource *source)
 {
-	if (source->large_object != NULL)
-		inv_close(source->large_object);
+	if (source->large_object >= 0)
+		DirectFunctionCall1(be_lo_close, Int32GetDatum(source->large_object));
 	if (source->file != NULL)
 		FreeFile(source->file);
-	source->large_object = NULL;
+	source->large_object = -1;
 	source->file = NULL;
 }
 
@@ -130,8 +139,8 @@ refill(ReceiptSource *source)
 			source->buffer_capacity *= 2;
 			source->buffer = repalloc(source->buffer, source->buffer_capacity);
 		}
-		if (source->large_object != NULL)
-			n = inv_read(source->large_object, source->buffer + source->buffer_length, CHUNK);
+		if (source->large_object >= 0)
+			n = lo_read(source->large_object, source->buffer + source->buffer_length, CHUNK);
 		else
 			n = (int) fread(source->buffer + source->buffer_length, 1, CHUNK, source->file);
 		if (n <= 0)

@@ -9,8 +9,6 @@
 
 #include "postgres.h"
 
-#include "storage/large_object.h"
-
 #include "uke_file.h"
 
 typedef enum ReceiptEncoding
@@ -29,7 +27,7 @@ typedef struct ReceiptSource
 	size_t		window;			/* bytes of whole lines handed to the cursor */
 	UkeLineCursor cursor;
 	int			line_base;		/* lines before the current window */
-	LargeObjectDesc *large_object;
+	int			large_object;	/* descriptor of lo_open, or -1 */
 	FILE	   *file;
 	bool		stream_ended;
 	bool		data_after_eof_mark;

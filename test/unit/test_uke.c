@@ -1,0 +1,178 @@
+/*
+ * Unit tests of the receipt core: line splitting (CR LF, LF, the EOF mark
+ * and data after it), fields, Shift_JIS lengths, the grouping rules and
+ * per-day items of the reader, the checker's totals, and the generator's
+ * files passing the checker.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "uke_check.h"
+#include "uke_generator.h"
+#include "unit.h"
+
+static int
+count_lines(const char *data, UkeLineResult *last)
+{
+	UkeLineCursor cursor;
+	const char *line;
+	size_t		length;
+	int			n = 0;
+
+	uke_lines_start(&cursor, data, strlen(data));
+	while ((*last = uke_next_line(&cursor, &line, &length)) == UKE_LINE)
+		n++;
+	return n;
+}
+
+static void
+test_lines(void)
+{
+	UkeLineResult last;
+	UkeFields	f;
+
+	CHECK_EQ_INT(count_lines("IR,1\r\nRE,1\r\nGO,1\r\n\x1a", &last), 3);
+	CHECK_EQ_INT(last, UKE_END);
+	CHECK_EQ_INT(count_lines("IR,1\nRE,1\nGO,1", &last), 3);
+	CHECK_EQ_INT(count_lines("IR,1\r\n\x1a\r\n", &last), 1);
+	CHECK_EQ_INT(last, UKE_END);
+	count_lines("IR,1\r\n\x1aRE", &last);
+	CHECK_EQ_INT(last, UKE_DATA_AFTER_EOF_MARK);
+	CHECK_EQ_INT(count_lines("", &last), 0);
+
+	uke_split("SI,,1,160008010", 15, &f);
+	CHECK_EQ_INT(f.count, 4);
+	CHECK_EQ_INT(f.length[1], 0);
+	CHECK_EQ_INT(UKE_FIELD_LENGTH(&f, 9), 0);
+	CHECK_EQ_INT(uke_number("0700", 4), 700);
+	CHECK_EQ_INT(uke_number("7a", 2), -1);
+	CHECK_EQ_INT(uke_sjis_length("テスト", 9), 6);
+	CHECK_EQ_INT(uke_sjis_length("ﾃｽﾄ", 9), 3);
+	CHECK_EQ_INT(uke_sjis_length("ab", 2), 2);
+}
+
+static int
+read_line(UkeReader *reader, const char *line, MdsItem *items)
+{
+	UkeFields	f;
+
+	uke_split(line, strlen(line), &f);
+	return uke_read_record(reader, &f, items);
+}
+
+static void
+test_reader(void)
+{
+	UkeReader	r;
+	MdsItem		items[MDS_MAX_ITEMS_PER_RECORD];
+	char		line[512];
+	int			n;
+
+	uke_reader_start(&r);
+	read_line(&r, "IR,1,13,1,1234569,,x,202311,00,", items);
+	CHECK_EQ_INT(r.kind, UKE_KIND_MEDICAL);
+	read_line(&r, "RE,7,1112,202311,x,1,19500102,,20231105,,,,,1", items);
+	CHECK_EQ_INT(r.receipt.receipt_no, 7);
+	read_line(&r, "HO,01130012,1,2,1,100", items);
+	read_line(&r, "SN,1,01,,,,02,,", items);
+	CHECK_EQ_STR(r.receipt.branch.value, "02");
+	/* the first item brings the admission; 診療識別 21 opens a group */
+	snprintf(line, sizeof(line), "IY,21,1,620098801,1,,1,,,,,,%s", ",1,,2,,,,,,,,,,,,,,,,,,,,,,,,,,,");
+	n = read_line(&r, line, items);
+	CHECK_EQ_INT(n, 3);
+	CHECK_EQ_INT(items[0].category, MDS_ADMISSION);
+	CHECK_EQ_INT(items[0].date.day, 5);
+	CHECK_EQ_INT(items[1].category, MDS_PRESCRIPTION);
+	CHECK_EQ_INT(items[1].date.day, 1);
+	CHECK_EQ_INT(items[2].date.day, 3);
+	CHECK_EQ_INT(items[2].times, 2);
+	CHECK(!items[1].has_points);
+	/* an omitted 診療識別 continues the group; 点数 closes the unit */
+	snprintf(line, sizeof(line), "IY,,1,611170005,1,30,1,,,,,,%s", ",1,,,,,,,,,,,,,,,,,,,,,,,,,,,,,");
+	n = read_line(&r, line, items);
+	CHECK_EQ_INT(n, 1);
+	CHECK_EQ_INT(items[0].category, MDS_PRESCRIPTION);
+	CHECK(items[0].has_points && items[0].points == 30);
+	CHECK_EQ_INT(items[0].unit, 1);
+	/* a comment sets the group too; SI in 60 is a test in a new unit */
+	read_line(&r, "CO,60,1,810000001,x", items);
+	snprintf(line, sizeof(line), "SI,,1,160008010,,21,1,,,,,,%s", ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,1");
+	n = read_line(&r, line, items);
+	CHECK_EQ_INT(items[0].category, MDS_TEST);
+	CHECK_EQ_INT(items[0].unit, 2);
+	CHECK_EQ_INT(n, 1);			/* day 31 of November does not exist: kept, undated */
+	CHECK(!items[0].has_date);
+	/* no day columns: one item with 回数 */
+	n = read_line(&r, "SI,50,1,150253010,,600,2", items);
+	CHECK_EQ_INT(n, 1);
+	CHECK(!items[0].has_date);
+	CHECK_EQ_INT(items[0].times, 2);
+	n = read_line(&r, "SY,0000999,20231101,1,,name,01,", items);
+	CHECK_EQ_INT(items[0].category, MDS_DIAGNOSIS);
+	CHECK(items[0].name != NULL && items[0].name_length == 4);
+	read_line(&r, "GO,1,100,99", items);
+	CHECK(!r.in_receipt);
+	CHECK_EQ_STR(mds_category_name(MDS_TRANSPLANT), "transplant");
+}
+
+static int
+check_text(const char *data, int *errors)
+{
+	UkeChecker	checker;
+	UkeProblem	problems[UKE_MAX_PROBLEMS_PER_RECORD];
+	UkeLineCursor cursor;
+	UkeFields	f;
+	const char *line;
+	size_t		length;
+	int			total = 0;
+	int			n;
+
+	*errors = 0;
+	uke_check_start(&checker);
+	uke_lines_start(&cursor, data, strlen(data));
+	while (uke_next_line(&cursor, &line, &length) == UKE_LINE)
+	{
+		uke_split(line, length, &f);
+		n = uke_check_record(&checker, &f, cursor.line_no, problems);
+		for (int i = 0; i < n; i++)
+			*errors += problems[i].is_error;
+		total += n;
+	}
+	n = uke_check_end(&checker, problems);
+	for (int i = 0; i < n; i++)
+		*errors += problems[i].is_error;
+	return total + n;
+}
+
+static void
+test_checker_and_generator(void)
+{
+	UkeGenerator g;
+	char	   *file = malloc(4 * 1024 * 1024);
+	size_t		used = 0;
+	size_t		n;
+	int			errors;
+
+	uke_generator_start(&g, 12345, 200, 0);
+	while ((n = uke_generate_piece(&g, file + used)) > 0)
+		used += n;
+	file[used - 1] = '\0';		/* the EOF mark, which strlen-based helpers stop at */
+	CHECK_EQ_INT(check_text(file, &errors), 0);
+	CHECK_EQ_INT(g.written, 200);
+
+	check_text("RE,1\r\n", &errors);
+	CHECK(errors >= 2);			/* not starting with IR, no GO */
+	check_text("IR,1,13,1,1234569,,x,202311,00,\r\nRE,1,1112,202311,a,1,19500101\r\nHO,01130012,1,2,1,100\r\nGO,2,100,99\r\n",
+			   &errors);
+	CHECK_EQ_INT(errors, 1);	/* 総件数 2 where there is one HO */
+	free(file);
+}
+
+int
+main(void)
+{
+	test_lines();
+	test_reader();
+	test_checker_and_generator();
+	return unit_report("uke");
+}
