@@ -48,25 +48,23 @@ uke_next_line(UkeLineCursor *cursor, const char **line, size_t *length)
 void
 uke_split(const char *line, size_t length, UkeFields *fields)
 {
-	const char *start = line;
-	const char *end = line + length;
+	size_t		start = 0;
+	int			count = 0;
 
-	fields->count = 0;
-	for (;;)
+	/* fields are short: a plain scan beats memchr's per-call set-up */
+	for (size_t i = 0; i <= length; i++)
 	{
-		const char *comma = memchr(start, ',', (size_t) (end - start));
-		const char *stop = comma ? comma : end;
-
-		if (fields->count < UKE_MAX_FIELDS)
+		if (i < length && line[i] != ',')
+			continue;
+		if (count < UKE_MAX_FIELDS)
 		{
-			fields->value[fields->count] = start;
-			fields->length[fields->count] = (size_t) (stop - start);
+			fields->value[count] = line + start;
+			fields->length[count] = i - start;
 		}
-		fields->count++;
-		if (comma == NULL)
-			break;
-		start = comma + 1;
+		count++;
+		start = i + 1;
 	}
+	fields->count = count;
 }
 
 long

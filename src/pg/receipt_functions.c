@@ -50,6 +50,10 @@ typedef struct ReceiptScan
 	bool		insured_null;
 	Datum		kohi;
 	bool		kohi_null;
+	/* the facility of the receipt's IR, and the category names, made once */
+	Datum		facility;
+	bool		facility_null;
+	Datum		category_names[MDS_OTHER + 1];
 } ReceiptScan;
 
 /* A scan stopped early (LIMIT) still closes its large object or file. */
@@ -88,6 +92,8 @@ start_scan(FunctionCallInfo fcinfo, FuncCallContext *call)
 		receipt_source_bytes(&scan->source, PG_GETARG_BYTEA_PP(0), encoding);
 	uke_check_start(&scan->checker);
 	scan->typed_receipt = -1;
+	for (int c = 0; c <= MDS_OTHER; c++)
+		scan->category_names[c] = CStringGetTextDatum(mds_category_name((MdsCategory) c));
 	RegisterExprContextCallback(((ReturnSetInfo *) fcinfo->resultinfo)->econtext, end_scan,
 								PointerGetDatum(scan));
 	MemoryContextSwitchTo(old);
@@ -223,6 +229,17 @@ type_receipt(ReceiptScan *scan, MemoryContext lasting)
 	}
 	scan->kohi_null = kohi_no_parse(r->kohi.value, r->kohi.length, &kohi).error != ID_OK;
 	scan->kohi = Int32GetDatum(kohi);
+	/* the facility is that of the IR before the receipt (歯科 repeats IR) */
+	{
+		const UkeReader *reader = &scan->checker.reader;
+		int64_t		facility;
+
+		scan->facility_null = facility_code_from_parts(reader->prefecture.value, reader->prefecture.length,
+													   reader->score_table.value, reader->score_table.length,
+													   reader->facility.value, reader->facility.length,
+													   &facility).error != ID_OK;
+		scan->facility = Int64GetDatum(facility);
+	}
 }
 
 static Datum
@@ -243,6 +260,8 @@ quantity_value(const char *value, size_t length, bool *isnull)
 		*isnull = true;
 		return (Datum) 0;
 	}
+	if (dots == 0)				/* most quantities are whole: no text parse */
+		return NumericGetDatum(int64_to_numeric(uke_number(value, length)));
 	return DirectFunctionCall3(numeric_in, CStringGetDatum(pnstrdup(value, length)),
 							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
 }
@@ -257,7 +276,6 @@ receipt_mds(PG_FUNCTION_ARGS)
 	const UkeReader *reader;
 	Datum		values[15];
 	bool		nulls[15];
-	int64_t		facility;
 
 	if (SRF_IS_FIRSTCALL())
 	{
@@ -289,7 +307,7 @@ receipt_mds(PG_FUNCTION_ARGS)
 
 	values[0] = Int32GetDatum(reader->receipt.receipt_no);
 	values[1] = Int32GetDatum(scan->line_no);
-	values[2] = CStringGetTextDatum(mds_category_name(item->category));
+	values[2] = scan->category_names[item->category];
 	if (item->category == MDS_DIAGNOSIS && scan->mask_diagnoses)
 		nulls[3] = nulls[4] = true;
 	else
@@ -309,11 +327,8 @@ receipt_mds(PG_FUNCTION_ARGS)
 	values[10] = scan->insured;
 	nulls[11] = scan->kohi_null;
 	values[11] = scan->kohi;
-	nulls[12] = facility_code_from_parts(reader->prefecture.value, reader->prefecture.length,
-										 reader->score_table.value, reader->score_table.length,
-										 reader->facility.value, reader->facility.length,
-										 &facility).error != ID_OK;
-	values[12] = Int64GetDatum(facility);
+	nulls[12] = scan->facility_null;
+	values[12] = scan->facility;
 	nulls[13] = reader->receipt.sex != 1 && reader->receipt.sex != 2;
 	values[13] = Int32GetDatum(reader->receipt.sex);
 	nulls[14] = !reader->receipt.has_birth;

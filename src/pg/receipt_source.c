@@ -164,6 +164,15 @@ refill(ReceiptSource *source)
 	uke_lines_start(&source->cursor, source->buffer, source->window);
 }
 
+static bool
+is_ascii(const char *line, size_t length)
+{
+	for (size_t i = 0; i < length; i++)
+		if ((unsigned char) line[i] >= 0x80 || line[i] == '\0')
+			return false;
+	return true;
+}
+
 bool
 receipt_next_line(ReceiptSource *source, const char **line, size_t *length, int *line_no,
 				  const char **problem)
@@ -196,7 +205,13 @@ receipt_next_line(ReceiptSource *source, const char **line, size_t *length, int 
 		source->utf8_capacity = raw_length * MAX_CONVERSION_GROWTH + 1;
 		source->utf8 = repalloc(source->utf8, source->utf8_capacity);
 	}
-	if (source->encoding == RECEIPT_ENCODING_UTF8)
+	/* lines of ASCII alone (most item records) are the same in both encodings */
+	if (is_ascii(raw, raw_length))
+	{
+		memcpy(source->utf8, raw, raw_length);
+		*length = raw_length;
+	}
+	else if (source->encoding == RECEIPT_ENCODING_UTF8)
 	{
 		if (pg_encoding_verifymbstr(PG_UTF8, raw, (int) raw_length) != (int) raw_length)
 		{
