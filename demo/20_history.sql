@@ -44,7 +44,10 @@ FROM (VALUES ('06130512:1006:50006:00', DATE '2024-03-31'),
 CREATE ROLE demo_ndb;
 SELECT hokenid.register_history_recipient('demo_ndb', '高齢者の医療の確保に関する法律 第16条', 'NDB linkage');
 GRANT demo_ndb TO CURRENT_USER;
+SELECT hokenid.grant_purpose('demo_ndb', '審査支払');   -- reading numbers needs a purpose (part 4)
 SET ROLE demo_ndb;
+SET hokenid.purpose = '審査支払';
 SELECT * FROM hokenid.history('01130012:7000006:106:00');
+RESET hokenid.purpose;
 RESET ROLE;
 SELECT recipient, purpose, numbers FROM hokenid.history_provision;

@@ -7,6 +7,9 @@
 CREATE ROLE history_clinic;
 CREATE ROLE history_recipient_ndb;
 CREATE ROLE history_analyst;
+-- reading numbers needs a declared purpose (告知要求制限, sql/notice_restriction.sql)
+SELECT hokenid.grant_purpose('history_clinic', '資格確認'), hokenid.grant_purpose('history_recipient_ndb', '審査支払'),
+       hokenid.grant_purpose('history_analyst', '資格確認');
 
 -- Taro: 組合健保 from 2020-04, job change to 協会けんぽ on 2023-10-01.
 SELECT hokenid.register_qualification('06130512:1234:5678:00', '[2020-04-01,)') > 0 AS registered;
@@ -55,10 +58,12 @@ SELECT hokenid.oldest_number('01130012:19D0001:10-23:00'), hokenid.oldest_number
 
 -- history: registered recipients only
 SET ROLE history_analyst;
+SET hokenid.purpose = '資格確認';
 SELECT * FROM hokenid.history('01130012:19D0001:10-23:00');
 RESET ROLE;
 SELECT hokenid.register_history_recipient('history_recipient_ndb', '高齢者の医療の確保に関する法律 第16条', 'NDB linkage (ID5)');
 SET ROLE history_recipient_ndb;
+SET hokenid.purpose = '審査支払';
 SELECT * FROM hokenid.history('01130012:19D0001:10-23:00');
 SELECT * FROM hokenid.history('06130512:1234:5678:01');
 SELECT count(*) AS unknown_gives_nothing FROM hokenid.history('01130012:999:1:00');
@@ -69,6 +74,7 @@ SELECT recipient, purpose, numbers FROM hokenid.history_provision ORDER BY provi
 
 -- privileges: nothing but history() is public; the DBA grants the rest
 SET ROLE history_clinic;
+SET hokenid.purpose = '資格確認';
 SELECT * FROM hokenid.eligibility('06130512:1234:5678:00', '2022-05-01');
 RESET ROLE;
 GRANT EXECUTE ON FUNCTION hokenid.eligibility(hokenid.insured_no, date) TO history_clinic;
@@ -88,6 +94,8 @@ SELECT hokenid.oldest_number('01130012:19D0001:10-23:00');
 SELECT (hokenid.eligibility('01130012:19D0001:10-23:00', '2025-05-01')).reason AS gap,
        (hokenid.eligibility('01130012:19D0001:10-23:00', '2025-06-01')).reason AS back;
 
+RESET hokenid.purpose;
 REVOKE EXECUTE ON FUNCTION hokenid.eligibility(hokenid.insured_no, date) FROM history_clinic;
+DELETE FROM hokenid.purpose_grant WHERE member IN ('history_clinic'::regrole, 'history_recipient_ndb'::regrole, 'history_analyst'::regrole);
 DELETE FROM hokenid.history_recipient WHERE recipient = 'history_recipient_ndb'::regrole;
 DROP ROLE history_clinic, history_recipient_ndb, history_analyst;

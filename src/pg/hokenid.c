@@ -15,4 +15,5 @@ void
 _PG_init(void)
 {
 	linkage_init();
+	notice_restriction_init();
 }

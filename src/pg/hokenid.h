@@ -6,5 +6,6 @@
 
 extern void _PG_init(void);
 extern void linkage_init(void);
+extern void notice_restriction_init(void);
 
 #endif

@@ -21,6 +21,9 @@ $source->safe_psql('postgres', q{
 	    (3, '01130012:東京あ:12', '01130012', '88134457', '0110113719');
 	CREATE INDEX cards_insured ON cards (insured);
 	INSERT INTO hokenid.law_code (code, scheme, kind, name_ja) VALUES (88, 'public_expense', 'local', '東京都 マル子');
+	SELECT hokenid.register_qualification('06130512:1234:5678:00', '[2020-04-01,)');
+	SELECT hokenid.link_history('06130512:1234:5678:00', '01130012:19D0001:10-23:00', '2023-10-01');
+	SELECT hokenid.register_purpose('地方公費事務', true, false);
 });
 
 my $dump = $source->basedir . '/dump.sql';
@@ -42,5 +45,10 @@ is($target->safe_psql('postgres', q{SELECT hokenid.law_name('88134457'::hokenid.
 is($target->safe_psql('postgres', q{SELECT count(*) FROM hokenid.law_code WHERE builtin}),
 	$source->safe_psql('postgres', q{SELECT count(*) FROM hokenid.law_code WHERE builtin}),
 	'builtin rows are not duplicated');
+
+is($target->safe_psql('postgres', q{SELECT (hokenid.eligibility('06130512:1234:5678:00', '2024-01-01')).current_insured}),
+	'01130012:19D0001:10-23:00', 'the qualification history survives');
+is($target->safe_psql('postgres', q{SELECT count(*) FROM hokenid.purpose WHERE name = '地方公費事務'}),
+	'1', 'a registered purpose survives, the builtin ones are not duplicated');
 
 done_testing();

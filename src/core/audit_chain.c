@@ -1,0 +1,52 @@
+#include "audit_chain.h"
+
+#include <openssl/evp.h>
+#include <string.h>
+
+const char	audit_genesis_hash[AUDIT_HASH_HEX + 1] =
+"0000000000000000000000000000000000000000000000000000000000000000";
+
+int
+audit_chain_hash(const char *previous, const char *body, size_t body_length, char *hash)
+{
+	static const char digits[] = "0123456789abcdef";
+	EVP_MD_CTX *context = EVP_MD_CTX_new();
+	unsigned char digest[32];
+	unsigned int n;
+	int			ok;
+
+	ok = context != NULL &&
+		EVP_DigestInit_ex(context, EVP_sha256(), NULL) == 1 &&
+		EVP_DigestUpdate(context, previous, AUDIT_HASH_HEX) == 1 &&
+		EVP_DigestUpdate(context, "|", 1) == 1 &&
+		EVP_DigestUpdate(context, body, body_length) == 1 &&
+		EVP_DigestFinal_ex(context, digest, &n) == 1;
+	EVP_MD_CTX_free(context);
+	if (!ok)
+		return -1;
+	for (int i = 0; i < 32; i++)
+	{
+		hash[2 * i] = digits[digest[i] >> 4];
+		hash[2 * i + 1] = digits[digest[i] & 0xF];
+	}
+	hash[AUDIT_HASH_HEX] = '\0';
+	return 0;
+}
+
+int
+audit_chain_check_line(const char *line, size_t length, size_t *body_length,
+					   const char **previous, const char **hash)
+{
+	char		expected[AUDIT_HASH_HEX + 1];
+
+	/* body, tab, 64 hex, tab, 64 hex */
+	if (length < 2 * AUDIT_HASH_HEX + 2 || line[length - AUDIT_HASH_HEX - 1] != '\t' ||
+		line[length - 2 * AUDIT_HASH_HEX - 2] != '\t')
+		return 0;
+	*body_length = length - 2 * AUDIT_HASH_HEX - 2;
+	*previous = line + *body_length + 1;
+	*hash = line + length - AUDIT_HASH_HEX;
+	if (audit_chain_hash(*previous, line, *body_length, expected) != 0)
+		return 0;
+	return memcmp(expected, *hash, AUDIT_HASH_HEX) == 0;
+}
