@@ -47,6 +47,7 @@ static AuditShared *audit_shared = NULL;
 static shmem_request_hook_type previous_shmem_request = NULL;
 static shmem_startup_hook_type previous_shmem_startup = NULL;
 static HmacKey *digest_key = NULL;
+static int	audit_fd = -1;		/* this backend's append descriptor, kept open */
 
 PG_FUNCTION_INFO_V1(audit_records);
 PG_FUNCTION_INFO_V1(audit_first_broken);
@@ -150,19 +151,26 @@ audit_log_init(void)
 }
 
 void
-audit_digest(const uint8 *image, size_t length, char out[AUDIT_DIGEST_HEX + 1])
+audit_digest(const uint8 *image, size_t length, uint8 out[AUDIT_DIGEST_SIZE])
 {
-	static const char digits[] = "0123456789abcdef";
 	uint8		mac[HMAC_SHA256_SIZE];
 
 	if (digest_key == NULL)
 		digest_key = hmac_key_create(audit_shared->secret, MASTER_KEY_SIZE);
 	if (digest_key == NULL || hmac_sha256(digest_key, image, length, mac) != 0)
 		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("could not compute an audit digest")));
-	for (int i = 0; i < AUDIT_DIGEST_HEX / 2; i++)
+	memcpy(out, mac, AUDIT_DIGEST_SIZE);
+}
+
+void
+audit_digest_hex(const uint8 digest[AUDIT_DIGEST_SIZE], char out[AUDIT_DIGEST_HEX + 1])
+{
+	static const char digits[] = "0123456789abcdef";
+
+	for (int i = 0; i < AUDIT_DIGEST_SIZE; i++)
 	{
-		out[2 * i] = digits[mac[i] >> 4];
-		out[2 * i + 1] = digits[mac[i] & 0xF];
+		out[2 * i] = digits[digest[i] >> 4];
+		out[2 * i + 1] = digits[digest[i] & 0xF];
 	}
 	out[AUDIT_DIGEST_HEX] = '\0';
 }
@@ -204,16 +212,32 @@ audit_log_append(const AuditEntry *entry)
 	append_field(&body, entry->digests ? entry->digests->data : "");
 	ok = audit_chain_hash(audit_shared->last_hash, body.data, body.len, hash) == 0;
 	appendStringInfo(&body, "\t%s\t%s\n", audit_shared->last_hash, hash);
-	fd = ok ? OpenTransientFile(AUDIT_FILE, O_WRONLY | O_APPEND | O_CREAT | PG_BINARY) : -1;
-	ok = fd >= 0 && write(fd, body.data, body.len) == body.len && pg_fsync(fd) == 0;
-	if (fd >= 0)
-		CloseTransientFile(fd);
+	/*
+	 * Kept open across statements (reopened if the file was replaced).  The
+	 * write happens under the lock, which orders the chain; the flush after
+	 * it, so that concurrent statements share their flushes.
+	 */
+	if (ok && audit_fd >= 0)
+	{
+		struct stat st;
+
+		if (fstat(audit_fd, &st) != 0 || st.st_nlink == 0)
+		{
+			close(audit_fd);
+			audit_fd = -1;
+		}
+	}
+	if (ok && audit_fd < 0)
+		audit_fd = open(AUDIT_FILE, O_WRONLY | O_APPEND | O_CREAT | PG_BINARY, S_IRUSR | S_IWUSR);
+	fd = audit_fd;
+	ok = ok && fd >= 0 && write(fd, body.data, body.len) == body.len;
 	if (ok)
 	{
 		memcpy(audit_shared->last_hash, hash, sizeof(hash));
 		audit_shared->next_seq++;
 	}
 	LWLockRelease(audit_shared->lock);
+	ok = ok && pg_fdatasync(fd) == 0;
 	pfree(body.data);
 	/* no record, no disclosure: the statement fails rather than go unaudited */
 	if (!ok)

@@ -10,7 +10,8 @@
 
 #include "lib/stringinfo.h"
 
-#define AUDIT_DIGEST_HEX 32
+#define AUDIT_DIGEST_SIZE 16
+#define AUDIT_DIGEST_HEX (2 * AUDIT_DIGEST_SIZE)
 
 typedef struct AuditEntry
 {
@@ -28,7 +29,11 @@ typedef struct AuditEntry
 extern void audit_log_init(void);
 extern void audit_log_append(const AuditEntry *entry);
 
-/* A person's digest: keyed with the cluster's audit secret, never reversible. */
-extern void audit_digest(const uint8 *image, size_t length, char out[AUDIT_DIGEST_HEX + 1]);
+/*
+ * A person's digest: HMAC-SHA-256 of the number's canonical image under the
+ * cluster's audit secret, cut to 16 bytes; written as 32 hex characters.
+ */
+extern void audit_digest(const uint8 *image, size_t length, uint8 out[AUDIT_DIGEST_SIZE]);
+extern void audit_digest_hex(const uint8 digest[AUDIT_DIGEST_SIZE], char out[AUDIT_DIGEST_HEX + 1]);
 
 #endif

@@ -49,6 +49,8 @@ PG_FUNCTION_INFO_V1(purposes_changed);
 
 static bool preloaded = false;
 static char *declared_purpose = NULL;
+static bool enforce = true;		/* hokenid.enforce */
+static bool audit_disclosures = true;	/* hokenid.audit */
 static bool disclosed_in_transaction = false;
 static ExecutorRun_hook_type previous_executor_run = NULL;
 static int	executor_depth = 0;		/* nesting of ExecutorRun calls */
@@ -232,7 +234,7 @@ typedef struct AuditReceiver
 
 typedef struct PersonDigest
 {
-	char		digest[AUDIT_DIGEST_HEX + 1];
+	uint8		digest[AUDIT_DIGEST_SIZE];
 } PersonDigest;
 
 static void
@@ -366,7 +368,7 @@ hokenid_executor_run(QueryDesc *query, ScanDirection direction, uint64 count, bo
 	 * tuplestore, from which the client is sent the rows: that statement (at
 	 * depth 0) is a disclosure, what runs inside functions is not.
 	 */
-	if (IsParallelWorker() ||
+	if (!enforce || IsParallelWorker() ||
 		!(is_client_facing(query->dest->mydest) ||
 		  (query->dest->mydest == DestTuplestore && in_toplevel_fetch && executor_depth == 0)) ||
 		!carries_insured_numbers(query->tupDesc, insured = insured_no_type()))
@@ -380,6 +382,11 @@ hokenid_executor_run(QueryDesc *query, ScanDirection direction, uint64 count, bo
 	relations = relations_of(query);
 	enforce_purpose(builds_store, action, relations);
 	disclosed_in_transaction = true;
+	if (!audit_disclosures)
+	{
+		run_nested(query, direction, count, execute_once);
+		return;
+	}
 
 	memset(&receiver, 0, sizeof(receiver));
 	receiver.pub.receiveSlot = audit_receive;
@@ -391,7 +398,7 @@ hokenid_executor_run(QueryDesc *query, ScanDirection direction, uint64 count, bo
 	receiver.insured = insured;
 	control.hcxt = CurrentMemoryContext;
 	receiver.persons = hash_create("hokenid disclosed persons", 256, &control,
-								   HASH_ELEM | HASH_STRINGS | HASH_CONTEXT);
+								   HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
 	query->dest = (DestReceiver *) &receiver;
 	PG_TRY();
 	{
@@ -407,7 +414,12 @@ hokenid_executor_run(QueryDesc *query, ScanDirection direction, uint64 count, bo
 	initStringInfo(&digests);
 	hash_seq_init(&scan, receiver.persons);
 	while ((person = hash_seq_search(&scan)) != NULL)
-		appendStringInfo(&digests, "%s%s", digests.len ? "," : "", person->digest);
+	{
+		char		hex[AUDIT_DIGEST_HEX + 1];
+
+		audit_digest_hex(person->digest, hex);
+		appendStringInfo(&digests, "%s%s", digests.len ? "," : "", hex);
+	}
 	entry.role_name = GetUserNameFromId(GetUserId(), false);
 	entry.purpose = declared_purpose;
 	entry.query_id = (int64) query->plannedstmt->queryId;
@@ -509,7 +521,7 @@ hokenid_process_utility(PlannedStmt *statement, const char *query_string, bool r
 						QueryEnvironment *environment, DestReceiver *dest, QueryCompletion *completion)
 {
 	Node	   *parsed = statement->utilityStmt;
-	Oid			insured = IsParallelWorker() ? InvalidOid : insured_no_type();
+	Oid			insured = (!enforce || IsParallelWorker()) ? InvalidOid : insured_no_type();
 
 	if (OidIsValid(insured))
 	{
@@ -558,6 +570,14 @@ notice_restriction_init(void)
 							   "The purpose for which this session reads insured numbers (告知要求制限).",
 							   "Must be a purpose registered with hokenid.register_purpose and granted to the role.",
 							   &declared_purpose, "", PGC_USERSET, 0, check_purpose, NULL, NULL);
+	DefineCustomBoolVariable("hokenid.enforce",
+							 "Whether reading insured numbers requires a declared purpose (superuser only).",
+							 "Off only for maintenance and benchmarks: nothing is refused or audited.",
+							 &enforce, true, PGC_SUSET, 0, NULL, NULL, NULL);
+	DefineCustomBoolVariable("hokenid.audit",
+							 "Whether permitted disclosures of insured numbers are audited (superuser only).",
+							 "Refusals are audited either way.",
+							 &audit_disclosures, true, PGC_SUSET, 0, NULL, NULL, NULL);
 	if (!process_shared_preload_libraries_in_progress)
 		return;
 	preloaded = true;
