@@ -37,6 +37,10 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# No header dependency tracking without --enable-depend: rebuild every
+# object when any header changes, rather than link stale inline code.
+$(OBJS): $(wildcard src/core/*.h src/pg/*.h)
+
 tapcheck:
 	$(prove_installcheck)
 .PHONY: tapcheck

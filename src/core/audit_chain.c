@@ -3,13 +3,14 @@
 #include <openssl/evp.h>
 #include <string.h>
 
+#include "hex.h"
+
 const char	audit_genesis_hash[AUDIT_HASH_HEX + 1] =
 "0000000000000000000000000000000000000000000000000000000000000000";
 
 int
 audit_chain_hash(const char *previous, const char *body, size_t body_length, char *hash)
 {
-	static const char digits[] = "0123456789abcdef";
 	EVP_MD_CTX *context = EVP_MD_CTX_new();
 	unsigned char digest[32];
 	unsigned int n;
@@ -24,12 +25,7 @@ audit_chain_hash(const char *previous, const char *body, size_t body_length, cha
 	EVP_MD_CTX_free(context);
 	if (!ok)
 		return -1;
-	for (int i = 0; i < 32; i++)
-	{
-		hash[2 * i] = digits[digest[i] >> 4];
-		hash[2 * i + 1] = digits[digest[i] & 0xF];
-	}
-	hash[AUDIT_HASH_HEX] = '\0';
+	bytes_to_hex(digest, sizeof(digest), hash);
 	return 0;
 }
 

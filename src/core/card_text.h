@@ -12,21 +12,7 @@
 #include <stdint.h>
 
 #include "identifier_error.h"
-
-/* Decodes one UTF-8 character; returns its length, or 0 if malformed. */
-extern size_t utf8_decode(const unsigned char *s, size_t length, uint32_t *codepoint);
-
-/* utf8_decode with ASCII, nearly all of real input, decided in line. */
-static inline size_t
-utf8_next(const unsigned char *s, size_t length, uint32_t *codepoint)
-{
-	if (length > 0 && s[0] < 0x80)
-	{
-		*codepoint = s[0];
-		return 1;
-	}
-	return utf8_decode(s, length, codepoint);
-}
+#include "utf8.h"
 
 /*
  * Digits of a numeric identifier: surrounding half- and full-width spaces

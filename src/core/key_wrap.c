@@ -4,6 +4,7 @@
 #include <openssl/rand.h>
 #include <string.h>
 
+#include "hex.h"
 #include "hmac_sha256.h"
 
 #define NONCE_SIZE 12
@@ -56,18 +57,6 @@ key_unwrap(const uint8_t master[MASTER_KEY_SIZE], const uint8_t wrapped[WRAPPED_
 	return ok ? 0 : -1;
 }
 
-static int
-hex_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 int
 master_key_parse(const char *content, size_t length, uint8_t master[MASTER_KEY_SIZE])
 {
@@ -75,17 +64,10 @@ master_key_parse(const char *content, size_t length, uint8_t master[MASTER_KEY_S
 		length--;
 	if (length != 2 * MASTER_KEY_SIZE)
 		return -1;
-	for (size_t i = 0; i < MASTER_KEY_SIZE; i++)
+	if (hex_to_bytes(content, MASTER_KEY_SIZE, master) >= 0)
 	{
-		int			high = hex_value(content[2 * i]);
-		int			low = hex_value(content[2 * i + 1]);
-
-		if (high < 0 || low < 0)
-		{
-			secure_zero(master, MASTER_KEY_SIZE);
-			return -1;
-		}
-		master[i] = (uint8_t) (high << 4 | low);
+		secure_zero(master, MASTER_KEY_SIZE);
+		return -1;
 	}
 	return 0;
 }

@@ -39,34 +39,6 @@ compose(uint32_t kana, int semi)
 	return 0;
 }
 
-static size_t
-encode(uint32_t cp, char *out)
-{
-	if (cp < 0x80)
-	{
-		out[0] = (char) cp;
-		return 1;
-	}
-	if (cp < 0x800)
-	{
-		out[0] = (char) (0xC0 | (cp >> 6));
-		out[1] = (char) (0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000)
-	{
-		out[0] = (char) (0xE0 | (cp >> 12));
-		out[1] = (char) (0x80 | ((cp >> 6) & 0x3F));
-		out[2] = (char) (0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char) (0xF0 | (cp >> 18));
-	out[1] = (char) (0x80 | ((cp >> 12) & 0x3F));
-	out[2] = (char) (0x80 | ((cp >> 6) & 0x3F));
-	out[3] = (char) (0x80 | (cp & 0x3F));
-	return 4;
-}
-
 int
 person_name_fold(const char *in, size_t length, char *out, IdentifierProblem *problem)
 {
@@ -99,7 +71,7 @@ person_name_fold(const char *in, size_t length, char *out, IdentifierProblem *pr
 		if ((is_voiced_mark(cp) || is_semi_voiced_mark(cp)) && last != 0 &&
 			compose(last, is_semi_voiced_mark(cp)) != 0)
 		{
-			used = last_at + encode(compose(last, is_semi_voiced_mark(cp)), out + last_at);
+			used = last_at + utf8_encode(compose(last, is_semi_voiced_mark(cp)), out + last_at);
 			last = 0;
 			continue;
 		}
@@ -120,7 +92,7 @@ person_name_fold(const char *in, size_t length, char *out, IdentifierProblem *pr
 		}
 		last = (cp >= 0x30A1 && cp <= 0x30FA) ? cp : 0;
 		last_at = used;
-		used += encode(cp, out + used);
+		used += utf8_encode(cp, out + used);
 	}
 	if (used == 0)
 	{

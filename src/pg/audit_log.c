@@ -29,6 +29,7 @@
 
 #include "audit_chain.h"
 #include "audit_log.h"
+#include "hex.h"
 #include "hmac_sha256.h"
 #include "key_wrap.h"
 
@@ -165,14 +166,7 @@ audit_digest(const uint8 *image, size_t length, uint8 out[AUDIT_DIGEST_SIZE])
 void
 audit_digest_hex(const uint8 digest[AUDIT_DIGEST_SIZE], char out[AUDIT_DIGEST_HEX + 1])
 {
-	static const char digits[] = "0123456789abcdef";
-
-	for (int i = 0; i < AUDIT_DIGEST_SIZE; i++)
-	{
-		out[2 * i] = digits[digest[i] >> 4];
-		out[2 * i + 1] = digits[digest[i] & 0xF];
-	}
-	out[AUDIT_DIGEST_HEX] = '\0';
+	bytes_to_hex(digest, AUDIT_DIGEST_SIZE, out);
 }
 
 /* Tabs and line ends would break the record's layout. */

@@ -11,6 +11,7 @@
 #include "utils/builtins.h"
 
 #include "identifier_types.h"
+#include "hex.h"
 #include "linkage.h"
 
 PG_FUNCTION_INFO_V1(linkage_code_in);
@@ -27,43 +28,25 @@ PG_FUNCTION_INFO_V1(linkage_code_ge);
 PG_FUNCTION_INFO_V1(linkage_code_hash);
 PG_FUNCTION_INFO_V1(linkage_code_hash_extended);
 
-static int
-hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 Datum
 linkage_code_in(PG_FUNCTION_ARGS)
 {
 	const char *text = PG_GETARG_CSTRING(0);
 	size_t		length = strlen(text);
 	uint8	   *code = palloc(LINKAGE_CODE_SIZE);
+	long		bad;
 
 	if (length != 2 * LINKAGE_CODE_SIZE)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input for type linkage_code: %zu characters, expected 64", length),
 				 errhint("A linkage code is written as 64 hexadecimal characters.")));
-	for (size_t i = 0; i < LINKAGE_CODE_SIZE; i++)
-	{
-		int			high = hex_digit(text[2 * i]);
-		int			low = hex_digit(text[2 * i + 1]);
-
-		if (high < 0 || low < 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid input for type linkage_code: non-hexadecimal character at position %zu",
-							2 * i + (high < 0 ? 1 : 2)),
-					 errhint("A linkage code is written as 64 hexadecimal characters.")));
-		code[i] = (uint8) (high << 4 | low);
-	}
+	bad = hex_to_bytes(text, LINKAGE_CODE_SIZE, code);
+	if (bad >= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input for type linkage_code: non-hexadecimal character at position %ld", bad + 1),
+				 errhint("A linkage code is written as 64 hexadecimal characters.")));
 	PG_RETURN_POINTER(code);
 }
 
@@ -71,15 +54,9 @@ Datum
 linkage_code_out(PG_FUNCTION_ARGS)
 {
 	const uint8 *code = (const uint8 *) PG_GETARG_POINTER(0);
-	static const char digits[] = "0123456789abcdef";
 	char	   *out = palloc(2 * LINKAGE_CODE_SIZE + 1);
 
-	for (int i = 0; i < LINKAGE_CODE_SIZE; i++)
-	{
-		out[2 * i] = digits[code[i] >> 4];
-		out[2 * i + 1] = digits[code[i] & 0xF];
-	}
-	out[2 * LINKAGE_CODE_SIZE] = '\0';
+	bytes_to_hex(code, LINKAGE_CODE_SIZE, out);
 	PG_RETURN_CSTRING(out);
 }
 

@@ -12,6 +12,7 @@
 #include "insurer_no.h"
 #include "kohi_no.h"
 #include "unit.h"
+#include "utf8.h"
 
 static IdentifierError
 insurer_error(const char *s)
@@ -266,9 +267,29 @@ test_mask(void)
 				 "************************90");
 }
 
+static void
+test_utf8(void)
+{
+	static const uint32_t points[] = {0x41, 0xE9, 0x30AC, 0x1F600};
+	char		bytes[4];
+	uint32_t	back;
+
+	for (size_t i = 0; i < sizeof(points) / sizeof(points[0]); i++)
+	{
+		size_t		n = utf8_encode(points[i], bytes);
+
+		CHECK_EQ_INT(n, i + 1);
+		CHECK_EQ_INT(utf8_decode((const unsigned char *) bytes, n, &back), n);
+		CHECK_EQ_INT(back, points[i]);
+	}
+	CHECK_EQ_INT(utf8_decode((const unsigned char *) "\xE3\x82", 2, &back), 0);
+	CHECK_EQ_INT(utf8_decode((const unsigned char *) "\xC0\x80", 2, &back), 0);
+}
+
 int
 main(void)
 {
+	test_utf8();
 	test_check_digit();
 	test_insurer_no();
 	test_kohi_and_recipient();

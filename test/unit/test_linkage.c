@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "hex.h"
 #include "hmac_sha256.h"
 #include "key_wrap.h"
 #include "linkage_message.h"
@@ -157,9 +158,24 @@ test_messages(void)
 	CHECK(memcmp(out + 12, "198001021", 9) == 0);
 }
 
+static void
+test_hex(void)
+{
+	uint8_t		bytes[3];
+	char		text[7];
+
+	CHECK_EQ_INT(hex_to_bytes("00fFa9", 3, bytes), -1);
+	CHECK(bytes[0] == 0x00 && bytes[1] == 0xFF && bytes[2] == 0xA9);
+	bytes_to_hex(bytes, 3, text);
+	CHECK_EQ_STR(text, "00ffa9");
+	CHECK_EQ_INT(hex_to_bytes("0g0000", 3, bytes), 1);
+	CHECK_EQ_INT(hex_to_bytes("00 000", 3, bytes), 2);
+}
+
 int
 main(void)
 {
+	test_hex();
 	test_hmac();
 	test_key_wrap();
 	test_receipt_date();
