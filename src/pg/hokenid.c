@@ -8,6 +8,7 @@
 #include "fmgr.h"
 
 #include "hokenid.h"
+#include "linkage.h"
 
 PG_MODULE_MAGIC;
 
@@ -15,5 +16,6 @@ void
 _PG_init(void)
 {
 	linkage_init();
+	history_first_number_init();
 	notice_restriction_init();
 }

@@ -6,6 +6,7 @@
 
 #include "postgres.h"
 
+#include "access/attnum.h"
 #include "fmgr.h"
 
 #include "hmac_sha256.h"
@@ -33,6 +34,24 @@ typedef struct LinkageKeySlot
 
 extern const HmacKey *linkage_key_cached(LinkageKeySlot *slot, MemoryContext context,
 										 text *domain, int version);
+
+/*
+ * A call site's memory of where the history is (kept in fn_extra for one
+ * query); zeroed before the first call.
+ */
+typedef struct FirstNumberSlot
+{
+	bool		resolved;
+	Oid			table;
+	Oid			primary_index;
+	Oid			moved_index;
+	RegProcedure equality;
+	AttrNumber	first_column;
+} FirstNumberSlot;
+
+/* The first number of insured's history (history_first_number.c). */
+extern size_t history_first_number(FirstNumberSlot *slot, struct varlena *insured, uint8 *first);
+extern void history_first_number_init(void);
 
 
 #endif

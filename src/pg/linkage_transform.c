@@ -6,21 +6,12 @@
  */
 #include "postgres.h"
 
-#include "access/genam.h"
-#include "access/htup_details.h"
-#include "access/table.h"
-#include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "datatype/timestamp.h"
 #include "fmgr.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
-#include "utils/datum.h"
-#include "utils/fmgroids.h"
-#include "utils/lsyscache.h"
-#include "utils/rel.h"
-#include "utils/snapmgr.h"
 
 #include "identifier_types.h"
 #include "linkage.h"
@@ -44,21 +35,11 @@ code_datum(const HmacKey *key, const uint8 *message, size_t length)
 	PG_RETURN_POINTER(code);
 }
 
-/* Where the first numbers of histories are, found once per query. */
-typedef struct HistoryIndex
-{
-	Oid			table;
-	Oid			index;
-	RegProcedure equality;
-	AttrNumber	oldest_column;
-} HistoryIndex;
-
 /* What a call site keeps across the rows of a query (fn_extra). */
 typedef struct CallCache
 {
 	LinkageKeySlot key;
-	HistoryIndex history;
-	bool		history_known;
+	FirstNumberSlot history;
 } CallCache;
 
 static CallCache *
@@ -81,82 +62,23 @@ key_argument(FunctionCallInfo fcinfo, int domain_arg, int version_arg)
 }
 
 static Datum
-number_code(FunctionCallInfo fcinfo, struct varlena *insured)
+number_code(const HmacKey *key, const uint8 *image, size_t length)
 {
-	const HmacKey *key = key_argument(fcinfo, 1, 2);
 	uint8		message[2 + INSURED_NO_IMAGE_MAX];
-	size_t		length = linkage_number_message(INSURED_NO_IMAGE(insured),
-												INSURED_NO_IMAGE_LENGTH(insured), message);
 
-	return code_datum(key, message, length);
+	return code_datum(key, message, linkage_number_message(image, length, message));
 }
 
 /* link_number(insured, domain, version): the code of this very number. */
 Datum
 link_number(PG_FUNCTION_ARGS)
 {
+	struct varlena *insured;
+
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
-	return number_code(fcinfo, PG_GETARG_INSURED_NO_P(0));
-}
-
-static const HistoryIndex *
-history_index(FunctionCallInfo fcinfo)
-{
-	CallCache  *cache = call_cache(fcinfo);
-	HistoryIndex *found = &cache->history;
-	Oid			schema;
-	Relation	index;
-
-	if (cache->history_known)
-		return found;
-	schema = get_namespace_oid("hokenid", false);
-	found->table = get_relname_relid("insured_number", schema);
-	found->index = get_relname_relid("insured_number_pkey", schema);
-	if (OidIsValid(found->table) && OidIsValid(found->index))
-	{
-		index = index_open(found->index, AccessShareLock);
-		found->equality = get_opcode(get_opfamily_member(index->rd_opfamily[0], index->rd_opcintype[0],
-														 index->rd_opcintype[0], BTEqualStrategyNumber));
-		index_close(index, AccessShareLock);
-		found->oldest_column = get_attnum(found->table, "oldest");
-	}
-	cache->history_known = true;
-	return found;
-}
-
-/*
- * The first number of the holder's history, read from hokenid.insured_number
- * through its primary key directly (no SPI: this runs once per row).  The
- * caller was granted the transform, not the table; like a SECURITY DEFINER
- * function, the code reads on the caller's behalf and returns only a code.
- */
-static struct varlena *
-oldest_number(const HistoryIndex *where, struct varlena *insured)
-{
-	Relation	table;
-	ScanKeyData key;
-	SysScanDesc scan;
-	HeapTuple	tuple;
-	struct varlena *oldest = insured;
-
-	if (!OidIsValid(where->table) || !OidIsValid(where->index) || where->oldest_column == InvalidAttrNumber)
-		return insured;			/* no history installed: the number is its own oldest */
-	table = table_open(where->table, AccessShareLock);
-	ScanKeyInit(&key, 1, BTEqualStrategyNumber, where->equality, PointerGetDatum(insured));
-	scan = systable_beginscan(table, where->index, true, GetActiveSnapshot(), 1, &key);
-	tuple = systable_getnext(scan);
-	if (HeapTupleIsValid(tuple))
-	{
-		bool		isnull;
-		Datum		value = heap_getattr(tuple, where->oldest_column, RelationGetDescr(table), &isnull);
-
-		if (!isnull)
-			oldest = DatumGetInsuredNoP(datumCopy(value, false, -1));
-	}
-	systable_endscan(scan);
-	table_close(table, AccessShareLock);
-	return oldest;
+	insured = PG_GETARG_INSURED_NO_P(0);
+	return number_code(key_argument(fcinfo, 1, 2), INSURED_NO_IMAGE(insured), INSURED_NO_IMAGE_LENGTH(insured));
 }
 
 /*
@@ -167,9 +89,14 @@ oldest_number(const HistoryIndex *where, struct varlena *insured)
 Datum
 link_person(PG_FUNCTION_ARGS)
 {
+	uint8		first[INSURED_NO_IMAGE_MAX];
+	size_t		length;
+
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
-	return number_code(fcinfo, oldest_number(history_index(fcinfo), PG_GETARG_INSURED_NO_P(0)));
+	/* the history first: reading it may drop cached key states */
+	length = history_first_number(&call_cache(fcinfo)->history, PG_GETARG_INSURED_NO_P(0), first);
+	return number_code(key_argument(fcinfo, 1, 2), first, length);
 }
 
 static ReceiptDate

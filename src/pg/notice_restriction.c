@@ -23,7 +23,6 @@
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "commands/copy.h"
-#include "commands/trigger.h"
 #include "executor/executor.h"
 #include "executor/spi.h"
 #include "miscadmin.h"
@@ -45,7 +44,6 @@
 #include "identifier_types.h"
 
 PG_FUNCTION_INFO_V1(require_preloaded);
-PG_FUNCTION_INFO_V1(purposes_changed);
 
 static bool preloaded = false;
 static char *declared_purpose = NULL;
@@ -601,14 +599,4 @@ require_preloaded(PG_FUNCTION_ARGS)
 				 errmsg("hokenid must be loaded by shared_preload_libraries to enforce the notice-request restriction"),
 				 errhint("Add hokenid to shared_preload_libraries in postgresql.conf and restart the server.")));
 	PG_RETURN_VOID();
-}
-
-/* Trigger on the purpose tables: every backend re-reads them. */
-Datum
-purposes_changed(PG_FUNCTION_ARGS)
-{
-	TriggerData *trigger = (TriggerData *) fcinfo->context;
-
-	CacheInvalidateRelcache(trigger->tg_relation);
-	return PointerGetDatum(NULL);
 }
