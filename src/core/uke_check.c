@@ -26,9 +26,9 @@ add(Report *report, int is_error, const char *message)
 	p->line_no = report->line_no;
 	p->is_error = is_error;
 	p->record_type[0] = '\0';
-	if (report->fields != NULL && report->fields->count > 0 && report->fields->length[0] == 2)
+	if (report->fields != NULL && UKE_FIELD_LENGTH(report->fields, 0) == 2)
 	{
-		memcpy(p->record_type, report->fields->value[0], 2);
+		memcpy(p->record_type, UKE_FIELD(report->fields, 0), 2);
 		p->record_type[2] = '\0';
 	}
 	snprintf(p->message, sizeof(p->message), "%s", message);
@@ -72,7 +72,7 @@ check_identifiers(Report *report, const UkeFields *f, UkeKind kind)
 	int32_t		v32;
 	int64_t		v64;
 	IdentifierProblem problem;
-	const char *type = f->value[0];
+	const char *type = UKE_FIELD(f, 0);
 
 	if (memcmp(type, "HO", 2) == 0 && kind != UKE_KIND_PHARMACY)
 	{
@@ -102,7 +102,7 @@ static void
 check_dates(Report *report, const UkeFields *f)
 {
 	ReceiptDate date;
-	const char *type = f->value[0];
+	const char *type = UKE_FIELD(f, 0);
 
 	if (memcmp(type, "RE", 2) == 0)
 	{
@@ -123,17 +123,17 @@ uke_check_record(UkeChecker *checker, const UkeFields *f, int line_no, UkeProble
 	Report		report = {problems, 0, line_no, f};
 	UkeReader  *reader = &checker->reader;
 	const UkeLayout *layout;
-	const char *type = f->value[0];
+	const char *type = UKE_FIELD(f, 0);
 	int			is_header;
 	char		message[200];
 
 	checker->last_line = line_no;
-	if (f->count == 1 && f->length[0] == 0)
+	if (f->count == 1 && UKE_FIELD_LENGTH(f, 0) == 0)
 	{
 		add(&report, 1, "empty line");
 		return report.count;
 	}
-	if (f->length[0] != 2)
+	if (UKE_FIELD_LENGTH(f, 0) != 2)
 	{
 		add(&report, 1, "record type must be two characters");
 		return report.count;

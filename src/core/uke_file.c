@@ -48,39 +48,25 @@ uke_next_line(UkeLineCursor *cursor, const char **line, size_t *length)
 void
 uke_split(const char *line, size_t length, UkeFields *fields)
 {
-	size_t		start = 0;
-	int			count = 0;
+	int			count = 1;
 
-	/* fields are short: a plain scan beats memchr's per-call set-up */
-	for (size_t i = 0; i <= length; i++)
-	{
-		if (i < length && line[i] != ',')
-			continue;
-		if (count < UKE_MAX_FIELDS)
-		{
-			fields->value[count] = line + start;
-			fields->length[count] = i - start;
-		}
-		count++;
-		start = i + 1;
-	}
-	fields->count = count;
-}
+	fields->line = line;
+	fields->start[0] = 0;
 
-long
-uke_number(const char *value, size_t length)
-{
-	long		n = 0;
-
-	if (length > 18)
-		return -1;
+	/*
+	 * Commas come at no predictable place ("SI,12,2,112007410,,73,1,,,,"),
+	 * so the loop has no branch on them: every byte writes where the next
+	 * field would start, and only a comma moves on to the next slot.
+	 */
 	for (size_t i = 0; i < length; i++)
 	{
-		if (value[i] < '0' || value[i] > '9')
-			return -1;
-		n = n * 10 + (value[i] - '0');
+		fields->start[count <= UKE_MAX_FIELDS ? count : UKE_MAX_FIELDS + 1] = (uint32_t) (i + 1);
+		count += line[i] == ',';
 	}
-	return n;
+	/* the line's end closes the last field like a comma would */
+	if (count <= UKE_MAX_FIELDS)
+		fields->start[count] = (uint32_t) (length + 1);
+	fields->count = count;
 }
 
 size_t

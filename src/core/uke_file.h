@@ -9,6 +9,7 @@
 #define HOKENID_UKE_FILE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct UkeLineCursor
 {
@@ -32,20 +33,40 @@ extern UkeLineResult uke_next_line(UkeLineCursor *cursor, const char **line, siz
 
 typedef struct UkeFields
 {
+	const char *line;
 	int			count;			/* record type included; > UKE_MAX_FIELDS: too many */
-	const char *value[UKE_MAX_FIELDS];
-	size_t		length[UKE_MAX_FIELDS];
+	/*
+	 * Field i is line[start[i]] up to the comma before start[i + 1]: one
+	 * offset a field, as most fields are a byte or empty.  The last slot
+	 * takes the splitter's writes past UKE_MAX_FIELDS.
+	 */
+	uint32_t	start[UKE_MAX_FIELDS + 2];
 } UkeFields;
 
 /* Splits a line on commas; fields past UKE_MAX_FIELDS are counted, not kept. */
 extern void uke_split(const char *line, size_t length, UkeFields *fields);
 
 /* Field i, or "" when the record is shorter. */
-#define UKE_FIELD(f, i) ((i) < (f)->count && (i) < UKE_MAX_FIELDS ? (f)->value[i] : "")
-#define UKE_FIELD_LENGTH(f, i) ((i) < (f)->count && (i) < UKE_MAX_FIELDS ? (f)->length[i] : 0)
+#define UKE_FIELD(f, i) ((i) < (f)->count && (i) < UKE_MAX_FIELDS ? (f)->line + (f)->start[i] : "")
+#define UKE_FIELD_LENGTH(f, i) \
+	((i) < (f)->count && (i) < UKE_MAX_FIELDS ? (size_t) ((f)->start[(i) + 1] - (f)->start[i] - 1) : 0)
 
 /* A field of ASCII digits as a number; 0 when empty, -1 when not digits. */
-extern long uke_number(const char *value, size_t length);
+static inline long
+uke_number(const char *value, size_t length)
+{
+	long		n = 0;
+
+	if (length > 18)
+		return -1;
+	for (size_t i = 0; i < length; i++)
+	{
+		if (value[i] < '0' || value[i] > '9')
+			return -1;
+		n = n * 10 + (value[i] - '0');
+	}
+	return n;
+}
 
 /* Bytes a UTF-8 field takes in Shift_JIS (the unit of the spec's limits). */
 extern size_t uke_sjis_length(const char *utf8, size_t length);

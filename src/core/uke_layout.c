@@ -1,6 +1,6 @@
 #include "uke_layout.h"
 
-#include <string.h>
+#include <stddef.h>
 
 /*
  * 医科 from the R4 specification; 歯科 SS/TO/HO/IR/RE as in ORCA's dental
@@ -64,7 +64,7 @@ uke_layout(const char *type, UkeKind kind)
 
 	for (size_t i = 0; i < sizeof(layouts) / sizeof(layouts[0]); i++)
 	{
-		if (memcmp(layouts[i].type, type, 2) != 0)
+		if (layouts[i].type[0] != type[0] || layouts[i].type[1] != type[1])
 			continue;
 		if (layouts[i].kind == kind)
 			return &layouts[i];

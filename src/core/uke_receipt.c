@@ -50,7 +50,7 @@ set_field(UkeText *text, const UkeFields *fields, int i)
 static int
 is_type(const UkeFields *fields, const char *type)
 {
-	return fields->length[0] == 2 && memcmp(fields->value[0], type, 2) == 0;
+	return UKE_FIELD_LENGTH(fields, 0) == 2 && memcmp(UKE_FIELD(fields, 0), type, 2) == 0;
 }
 
 /* A year and month (診療年月, 請求年月). */
@@ -168,6 +168,7 @@ act_items(UkeReader *reader, const UkeFields *fields, const UkeLayout *layout, M
 {
 	MdsItem		item;
 	int			count = 0;
+	int			days;
 	long		times;
 	long		points;
 
@@ -196,12 +197,18 @@ act_items(UkeReader *reader, const UkeFields *fields, const UkeLayout *layout, M
 		item.has_points = 1;
 		reader->unit_open = 0;	/* 点数 closes the billing unit */
 	}
-	for (int day = 1; day <= 31 && reader->receipt.has_month; day++)
+	/* the day columns the record has; most are empty */
+	days = reader->receipt.has_month ? (fields->count < UKE_MAX_FIELDS ? fields->count : UKE_MAX_FIELDS) - layout->first_day : 0;
+	for (int day = 1; day <= 31 && day <= days; day++)
 	{
 		int			column = layout->first_day + day - 1;
-		long		on_day = uke_number(UKE_FIELD(fields, column), UKE_FIELD_LENGTH(fields, column));
+		size_t		length = UKE_FIELD_LENGTH(fields, column);
+		long		on_day;
 		ReceiptDate date = reader->receipt.month;
 
+		if (length == 0)
+			continue;
+		on_day = uke_number(UKE_FIELD(fields, column), length);
 		date.day = day;
 		/* a day the month does not have is not a date */
 		if (on_day <= 0 || !receipt_date_exists(date.year, date.month, day))
@@ -228,7 +235,7 @@ record_items(UkeReader *reader, const UkeFields *fields, MdsItem *items)
 	UkeReceipt *r = &reader->receipt;
 	const UkeLayout *layout;
 
-	if (fields->count < 1 || fields->length[0] != 2)
+	if (UKE_FIELD_LENGTH(fields, 0) != 2)
 		return 0;
 	if (is_type(fields, "IR") || is_type(fields, "UK"))
 		return facility_record(reader, fields);
@@ -323,7 +330,7 @@ record_items(UkeReader *reader, const UkeFields *fields, MdsItem *items)
 		items[0].times = 1;
 		return 1;
 	}
-	layout = uke_layout(fields->value[0], reader->kind);
+	layout = uke_layout(UKE_FIELD(fields, 0), reader->kind);
 	if (layout != NULL && layout->first_day >= 0)
 		return act_items(reader, fields, layout, items);
 	return 0;

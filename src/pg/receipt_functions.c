@@ -3,8 +3,14 @@
  * receipt_mds (the minimum data set, one row per item and day) and
  * receipt_check (what is wrong, without raising).  Each reads a bytea, a
  * large object (oid) or a server file (text path), chosen by the argument's
- * type, and returns one row per call, so memory stays flat however long the
- * file.
+ * type.
+ *
+ * Each reads its whole file in one call and writes its rows straight into
+ * the caller's tuplestore (materialize mode): a function scan stores every
+ * row before returning the first anyway, so this saves a function call and
+ * a tuple copy per row.  The tuplestore spills to disk beyond work_mem, and
+ * each record's values live in a context reset per record, so memory stays
+ * flat however long the file.
  */
 #include "postgres.h"
 
@@ -16,7 +22,9 @@
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
+#include "utils/memutils.h"
 #include "utils/numeric.h"
+#include "utils/tuplestore.h"
 
 #include "facility_code.h"
 #include "identifier_types.h"
@@ -29,20 +37,16 @@ PG_FUNCTION_INFO_V1(receipt_records);
 PG_FUNCTION_INFO_V1(receipt_mds);
 PG_FUNCTION_INFO_V1(receipt_check);
 
+#define SMALL_QUANTITIES 1000
+
 typedef struct ReceiptScan
 {
 	ReceiptSource source;
 	UkeChecker	checker;		/* its reader gives the receipt context */
 	UkeFields	fields;
 	MdsItem		items[MDS_MAX_ITEMS_PER_RECORD];
-	int			item_count;
-	int			item_next;
 	UkeProblem	problems[UKE_MAX_PROBLEMS_PER_RECORD];
-	int			problem_count;
-	int			problem_next;
 	int			line_no;
-	bool		ended;
-	bool		strict;
 	bool		mask_diagnoses;
 	/* typed values of the current receipt, made once per receipt */
 	int			typed_receipt;
@@ -50,40 +54,42 @@ typedef struct ReceiptScan
 	bool		insured_null;
 	Datum		kohi;
 	bool		kohi_null;
+	Datum		birth;
+	bool		birth_null;
 	/* the facility of the receipt's IR, and the category names, made once */
 	Datum		facility;
 	bool		facility_null;
 	Datum		category_names[MDS_OTHER + 1];
+	Datum		small_quantities[SMALL_QUANTITIES];	/* numeric, made on first use */
+	/* where the rows go */
+	Tuplestorestate *store;
+	TupleDesc	descriptor;
+	MemoryContext lasting;		/* the scan's */
+	MemoryContext per_record;	/* reset at each record */
 } ReceiptScan;
 
-/* A scan stopped early (LIMIT) still closes its large object or file. */
-static void
-end_scan(Datum arg)
-{
-	receipt_source_close(&((ReceiptScan *) DatumGetPointer(arg))->source);
-}
-
-/* At the end of the rows: close, and forget the early-stop callback. */
-static void
-finish_scan(FunctionCallInfo fcinfo, ReceiptScan *scan)
-{
-	receipt_source_close(&scan->source);
-	UnregisterExprContextCallback(((ReturnSetInfo *) fcinfo->resultinfo)->econtext, end_scan,
-								  PointerGetDatum(scan));
-}
-
+/*
+ * Opens the file named by the first argument and sets up materialize mode;
+ * NULL when the argument is NULL (no file: no rows).
+ */
 static ReceiptScan *
-start_scan(FunctionCallInfo fcinfo, FuncCallContext *call)
+start_scan(FunctionCallInfo fcinfo)
 {
-	MemoryContext old = MemoryContextSwitchTo(call->multi_call_memory_ctx);
-	ReceiptScan *scan = palloc0(sizeof(ReceiptScan));
+	ReturnSetInfo *result = (ReturnSetInfo *) fcinfo->resultinfo;
+	ReceiptScan *scan;
 	Oid			source_type = get_fn_expr_argtype(fcinfo->flinfo, 0);
-	ReceiptEncoding encoding = receipt_encoding_argument(fcinfo, 1);
-	TupleDesc	descriptor;
+	ReceiptEncoding encoding;
 
-	if (get_call_result_type(fcinfo, NULL, &descriptor) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "receipt functions must return a composite type");
-	call->tuple_desc = BlessTupleDesc(descriptor);
+	InitMaterializedSRF(fcinfo, 0);
+	if (PG_ARGISNULL(0))
+		return NULL;
+	encoding = receipt_encoding_argument(fcinfo, 1);
+	scan = palloc0(sizeof(ReceiptScan));
+	scan->store = result->setResult;
+	scan->descriptor = result->setDesc;
+	scan->lasting = CurrentMemoryContext;
+	scan->per_record = AllocSetContextCreate(CurrentMemoryContext, "hokenid receipt record",
+											 ALLOCSET_DEFAULT_SIZES);
 	if (source_type == OIDOID)
 		receipt_source_large_object(&scan->source, PG_GETARG_OID(0), encoding);
 	else if (source_type == TEXTOID)
@@ -94,10 +100,14 @@ start_scan(FunctionCallInfo fcinfo, FuncCallContext *call)
 	scan->typed_receipt = -1;
 	for (int c = 0; c <= MDS_OTHER; c++)
 		scan->category_names[c] = CStringGetTextDatum(mds_category_name((MdsCategory) c));
-	RegisterExprContextCallback(((ReturnSetInfo *) fcinfo->resultinfo)->econtext, end_scan,
-								PointerGetDatum(scan));
-	MemoryContextSwitchTo(old);
 	return scan;
+}
+
+static void
+finish_scan(ReceiptScan *scan)
+{
+	receipt_source_close(&scan->source);
+	MemoryContextDelete(scan->per_record);
 }
 
 static void
@@ -120,6 +130,7 @@ next_record(ReceiptScan *scan, const char **problem)
 	const char *line;
 	size_t		length;
 
+	MemoryContextReset(scan->per_record);
 	if (!receipt_next_line(&scan->source, &line, &length, &scan->line_no, problem))
 		return false;
 	if (*problem == NULL)
@@ -146,64 +157,65 @@ text_or_null(const char *value, size_t length, bool *isnull)
 
 /* ---------------------------------------------------------------- records */
 
-Datum
-receipt_records(PG_FUNCTION_ARGS)
+static void
+put_record_row(ReceiptScan *scan, const char *problem)
 {
-	FuncCallContext *call;
-	ReceiptScan *scan;
-	const char *problem;
 	Datum		values[5];
 	bool		nulls[5] = {false, false, false, false, false};
-	const UkeReceipt *receipt;
 
-	if (SRF_IS_FIRSTCALL())
-	{
-		call = SRF_FIRSTCALL_INIT();
-		if (PG_ARGISNULL(0))	/* no file: no rows */
-			SRF_RETURN_DONE(call);
-		call->user_fctx = start_scan(fcinfo, call);
-		((ReceiptScan *) call->user_fctx)->strict = PG_NARGS() < 3 || PG_ARGISNULL(2) || PG_GETARG_BOOL(2);
-	}
-	call = SRF_PERCALL_SETUP();
-	scan = call->user_fctx;
-	if (!next_record(scan, &problem))
-	{
-		finish_scan(fcinfo, scan);
-		SRF_RETURN_DONE(call);
-	}
 	values[0] = Int32GetDatum(scan->line_no);
 	if (problem != NULL)
 	{
-		if (scan->strict)
-			raise_bad_line(scan->line_no, "", problem);
 		nulls[1] = nulls[2] = nulls[3] = true;
 		values[4] = CStringGetTextDatum(problem);
 	}
 	else
 	{
-		Datum	   *elements = palloc(sizeof(Datum) * Max(scan->fields.count - 1, 1));
 		int			count = scan->fields.count - 1;
+		Datum	   *elements = palloc(sizeof(Datum) * Max(count, 1));
 
 		uke_read_record(&scan->checker.reader, &scan->fields, scan->items);
-		receipt = &scan->checker.reader.receipt;
 		nulls[1] = !scan->checker.reader.in_receipt;
-		values[1] = Int32GetDatum(receipt->receipt_no);
-		values[2] = PointerGetDatum(cstring_to_text_with_len(scan->fields.value[0], (int) scan->fields.length[0]));
+		values[1] = Int32GetDatum(scan->checker.reader.receipt.receipt_no);
+		values[2] = PointerGetDatum(cstring_to_text_with_len(UKE_FIELD(&scan->fields, 0),
+															 (int) UKE_FIELD_LENGTH(&scan->fields, 0)));
 		/* fields[i] is CSV column i: the record type (column 0) is record_type */
 		for (int i = 0; i < count; i++)
-			elements[i] = PointerGetDatum(cstring_to_text_with_len(scan->fields.value[i + 1],
-																	(int) scan->fields.length[i + 1]));
+			elements[i] = PointerGetDatum(cstring_to_text_with_len(UKE_FIELD(&scan->fields, i + 1),
+																	(int) UKE_FIELD_LENGTH(&scan->fields, i + 1)));
 		values[3] = PointerGetDatum(construct_array(elements, count, TEXTOID, -1, false, TYPALIGN_INT));
 		nulls[4] = true;
 	}
-	SRF_RETURN_NEXT(call, HeapTupleGetDatum(heap_form_tuple(call->tuple_desc, values, nulls)));
+	tuplestore_putvalues(scan->store, scan->descriptor, values, nulls);
+}
+
+Datum
+receipt_records(PG_FUNCTION_ARGS)
+{
+	ReceiptScan *scan = start_scan(fcinfo);
+	bool		strict = PG_NARGS() < 3 || PG_ARGISNULL(2) || PG_GETARG_BOOL(2);
+	const char *problem;
+	MemoryContext old;
+
+	if (scan == NULL)
+		return (Datum) 0;
+	while (next_record(scan, &problem))
+	{
+		if (problem != NULL && strict)
+			raise_bad_line(scan->line_no, "", problem);
+		old = MemoryContextSwitchTo(scan->per_record);
+		put_record_row(scan, problem);
+		MemoryContextSwitchTo(old);
+	}
+	finish_scan(scan);
+	return (Datum) 0;
 }
 
 /* ---------------------------------------------------------------- MDS */
 
 /* The insured number (HO + the 枝番 of SN) and 公費 of the receipt, typed once. */
 static void
-type_receipt(ReceiptScan *scan, MemoryContext lasting)
+type_receipt(ReceiptScan *scan)
 {
 	const UkeReceipt *r = &scan->checker.reader.receipt;
 	InsuredNo	insured;
@@ -221,7 +233,7 @@ type_receipt(ReceiptScan *scan, MemoryContext lasting)
 	if (!scan->insured_null)
 	{
 		/* kept across calls, so not in the per-call context */
-		old = MemoryContextSwitchTo(lasting);
+		old = MemoryContextSwitchTo(scan->lasting);
 		if (scan->insured != (Datum) 0)
 			pfree(DatumGetPointer(scan->insured));
 		scan->insured = insured_no_datum(&insured);
@@ -229,6 +241,8 @@ type_receipt(ReceiptScan *scan, MemoryContext lasting)
 	}
 	scan->kohi_null = kohi_no_parse(r->kohi.value, r->kohi.length, &kohi).error != ID_OK;
 	scan->kohi = Int32GetDatum(kohi);
+	scan->birth_null = !r->has_birth;
+	scan->birth = r->has_birth ? DateADTGetDatum(date_value(&r->birth)) : (Datum) 0;
 	/* the facility is that of the IR before the receipt (歯科 repeats IR) */
 	{
 		const UkeReader *reader = &scan->checker.reader;
@@ -243,9 +257,10 @@ type_receipt(ReceiptScan *scan, MemoryContext lasting)
 }
 
 static Datum
-quantity_value(const char *value, size_t length, bool *isnull)
+quantity_value(ReceiptScan *scan, const char *value, size_t length, bool *isnull)
 {
 	size_t		dots = 0;
+	long		whole;
 
 	*isnull = length == 0 || length > 20;
 	for (size_t i = 0; i < length && !*isnull; i++)
@@ -261,50 +276,32 @@ quantity_value(const char *value, size_t length, bool *isnull)
 		return (Datum) 0;
 	}
 	if (dots == 0)				/* most quantities are whole: no text parse */
-		return NumericGetDatum(int64_to_numeric(uke_number(value, length)));
+	{
+		whole = uke_number(value, length);
+		if (whole >= SMALL_QUANTITIES)
+			return NumericGetDatum(int64_to_numeric(whole));
+		/* and small: made once per scan (tuplestore_putvalues copies) */
+		if (scan->small_quantities[whole] == (Datum) 0)
+		{
+			MemoryContext old = MemoryContextSwitchTo(scan->lasting);
+
+			scan->small_quantities[whole] = NumericGetDatum(int64_to_numeric(whole));
+			MemoryContextSwitchTo(old);
+		}
+		return scan->small_quantities[whole];
+	}
 	return DirectFunctionCall3(numeric_in, CStringGetDatum(pnstrdup(value, length)),
 							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
 }
 
-Datum
-receipt_mds(PG_FUNCTION_ARGS)
+static void
+put_mds_row(ReceiptScan *scan, const MdsItem *item)
 {
-	FuncCallContext *call;
-	ReceiptScan *scan;
-	const char *problem;
-	MdsItem    *item;
-	const UkeReader *reader;
+	const UkeReader *reader = &scan->checker.reader;
 	Datum		values[15];
 	bool		nulls[15];
 
-	if (SRF_IS_FIRSTCALL())
-	{
-		call = SRF_FIRSTCALL_INIT();
-		if (PG_ARGISNULL(0))	/* no file: no rows */
-			SRF_RETURN_DONE(call);
-		call->user_fctx = start_scan(fcinfo, call);
-		((ReceiptScan *) call->user_fctx)->mask_diagnoses = PG_NARGS() > 2 && !PG_ARGISNULL(2) && PG_GETARG_BOOL(2);
-	}
-	call = SRF_PERCALL_SETUP();
-	scan = call->user_fctx;
-	while (scan->item_next >= scan->item_count)
-	{
-		if (!next_record(scan, &problem))
-		{
-			finish_scan(fcinfo, scan);
-			SRF_RETURN_DONE(call);
-		}
-		/* a silently partial minimum data set would mislead: bad lines raise */
-		if (problem != NULL)
-			raise_bad_line(scan->line_no, "", problem);
-		scan->item_count = uke_read_record(&scan->checker.reader, &scan->fields, scan->items);
-		scan->item_next = 0;
-	}
-	item = &scan->items[scan->item_next++];
-	reader = &scan->checker.reader;
-	type_receipt(scan, call->multi_call_memory_ctx);
 	memset(nulls, 0, sizeof(nulls));
-
 	values[0] = Int32GetDatum(reader->receipt.receipt_no);
 	values[1] = Int32GetDatum(scan->line_no);
 	values[2] = scan->category_names[item->category];
@@ -317,7 +314,7 @@ receipt_mds(PG_FUNCTION_ARGS)
 	}
 	nulls[5] = !item->has_date;
 	values[5] = item->has_date ? DateADTGetDatum(date_value(&item->date)) : (Datum) 0;
-	values[6] = quantity_value(item->quantity, item->quantity ? item->quantity_length : 0, &nulls[6]);
+	values[6] = quantity_value(scan, item->quantity, item->quantity ? item->quantity_length : 0, &nulls[6]);
 	values[7] = Int32GetDatum(item->times);
 	nulls[8] = !item->has_points;
 	values[8] = Int64GetDatum(item->points);
@@ -331,62 +328,86 @@ receipt_mds(PG_FUNCTION_ARGS)
 	values[12] = scan->facility;
 	nulls[13] = reader->receipt.sex != 1 && reader->receipt.sex != 2;
 	values[13] = Int32GetDatum(reader->receipt.sex);
-	nulls[14] = !reader->receipt.has_birth;
-	values[14] = reader->receipt.has_birth ? DateADTGetDatum(date_value(&reader->receipt.birth)) : (Datum) 0;
-	SRF_RETURN_NEXT(call, HeapTupleGetDatum(heap_form_tuple(call->tuple_desc, values, nulls)));
+	nulls[14] = scan->birth_null;
+	values[14] = scan->birth;
+	tuplestore_putvalues(scan->store, scan->descriptor, values, nulls);
+}
+
+Datum
+receipt_mds(PG_FUNCTION_ARGS)
+{
+	ReceiptScan *scan = start_scan(fcinfo);
+	const char *problem;
+	MemoryContext old;
+	int			count;
+
+	if (scan == NULL)
+		return (Datum) 0;
+	scan->mask_diagnoses = PG_NARGS() > 2 && !PG_ARGISNULL(2) && PG_GETARG_BOOL(2);
+	while (next_record(scan, &problem))
+	{
+		/* a silently partial minimum data set would mislead: bad lines raise */
+		if (problem != NULL)
+			raise_bad_line(scan->line_no, "", problem);
+		count = uke_read_record(&scan->checker.reader, &scan->fields, scan->items);
+		if (count == 0)
+			continue;
+		type_receipt(scan);
+		old = MemoryContextSwitchTo(scan->per_record);
+		for (int i = 0; i < count; i++)
+			put_mds_row(scan, &scan->items[i]);
+		MemoryContextSwitchTo(old);
+	}
+	finish_scan(scan);
+	return (Datum) 0;
 }
 
 /* ---------------------------------------------------------------- check */
 
-Datum
-receipt_check(PG_FUNCTION_ARGS)
+static void
+put_problem_rows(ReceiptScan *scan, const UkeProblem *problems, int count)
 {
-	FuncCallContext *call;
-	ReceiptScan *scan;
-	UkeProblem *p;
 	Datum		values[4];
 	bool		nulls[4] = {false, false, false, false};
 
-	if (SRF_IS_FIRSTCALL())
+	for (int i = 0; i < count; i++)
 	{
-		call = SRF_FIRSTCALL_INIT();
-		if (PG_ARGISNULL(0))	/* no file: no rows */
-			SRF_RETURN_DONE(call);
-		call->user_fctx = start_scan(fcinfo, call);
+		values[0] = Int32GetDatum(problems[i].line_no);
+		values[1] = text_or_null(problems[i].record_type, strlen(problems[i].record_type), &nulls[1]);
+		values[2] = CStringGetTextDatum(problems[i].is_error ? "error" : "warning");
+		values[3] = CStringGetTextDatum(problems[i].message);
+		tuplestore_putvalues(scan->store, scan->descriptor, values, nulls);
 	}
-	call = SRF_PERCALL_SETUP();
-	scan = call->user_fctx;
-	while (scan->problem_next >= scan->problem_count)
-	{
-		const char *problem;
+}
 
-		scan->problem_next = 0;
-		scan->problem_count = 0;
-		if (scan->ended)
-		{
-			finish_scan(fcinfo, scan);
-			SRF_RETURN_DONE(call);
-		}
-		if (!next_record(scan, &problem))
-		{
-			scan->ended = true;
-			scan->problem_count = uke_check_end(&scan->checker, scan->problems);
-		}
-		else if (problem != NULL)
+Datum
+receipt_check(PG_FUNCTION_ARGS)
+{
+	ReceiptScan *scan = start_scan(fcinfo);
+	const char *problem;
+	MemoryContext old;
+	int			count;
+
+	if (scan == NULL)
+		return (Datum) 0;
+	while (next_record(scan, &problem))
+	{
+		if (problem != NULL)
 		{
 			scan->problems[0].line_no = scan->line_no;
 			scan->problems[0].is_error = 1;
 			scan->problems[0].record_type[0] = '\0';
 			strlcpy(scan->problems[0].message, problem, sizeof(scan->problems[0].message));
-			scan->problem_count = 1;
+			count = 1;
 		}
 		else
-			scan->problem_count = uke_check_record(&scan->checker, &scan->fields, scan->line_no, scan->problems);
+			count = uke_check_record(&scan->checker, &scan->fields, scan->line_no, scan->problems);
+		old = MemoryContextSwitchTo(scan->per_record);
+		put_problem_rows(scan, scan->problems, count);
+		MemoryContextSwitchTo(old);
 	}
-	p = &scan->problems[scan->problem_next++];
-	values[0] = Int32GetDatum(p->line_no);
-	values[1] = text_or_null(p->record_type, strlen(p->record_type), &nulls[1]);
-	values[2] = CStringGetTextDatum(p->is_error ? "error" : "warning");
-	values[3] = CStringGetTextDatum(p->message);
-	SRF_RETURN_NEXT(call, HeapTupleGetDatum(heap_form_tuple(call->tuple_desc, values, nulls)));
+	count = uke_check_end(&scan->checker, scan->problems);
+	put_problem_rows(scan, scan->problems, count);
+	finish_scan(scan);
+	return (Datum) 0;
 }

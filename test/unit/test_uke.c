@@ -42,8 +42,17 @@ test_lines(void)
 
 	uke_split("SI,,1,160008010", 15, &f);
 	CHECK_EQ_INT(f.count, 4);
-	CHECK_EQ_INT(f.length[1], 0);
+	CHECK_EQ_INT(UKE_FIELD_LENGTH(&f, 1), 0);
+	CHECK(memcmp(UKE_FIELD(&f, 3), "160008010", UKE_FIELD_LENGTH(&f, 3)) == 0);
+	CHECK_EQ_INT(UKE_FIELD_LENGTH(&f, 3), 9);
 	CHECK_EQ_INT(UKE_FIELD_LENGTH(&f, 9), 0);
+	uke_split("", 0, &f);
+	CHECK_EQ_INT(f.count, 1);
+	CHECK_EQ_INT(UKE_FIELD_LENGTH(&f, 0), 0);
+	uke_split("RE,", 3, &f);
+	CHECK_EQ_INT(f.count, 2);
+	CHECK_EQ_INT(UKE_FIELD_LENGTH(&f, 0), 2);
+	CHECK_EQ_INT(UKE_FIELD_LENGTH(&f, 1), 0);
 	CHECK_EQ_INT(uke_number("0700", 4), 700);
 	CHECK_EQ_INT(uke_number("7a", 2), -1);
 	CHECK_EQ_INT(uke_sjis_length("テスト", 9), 6);
