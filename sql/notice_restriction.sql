@@ -58,6 +58,19 @@ FETCH 1 FROM c;
 ROLLBACK;
 RESET ROLE;
 
+-- parallel query: the leader returns the rows, so the leader audits them, once
+SET ROLE notice_clinic;
+SET hokenid.purpose = '資格確認';
+SET force_parallel_mode = on;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SELECT insured FROM cards WHERE id = 3;
+RESET force_parallel_mode;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET hokenid.purpose;
+RESET ROLE;
+
 -- the trail: refusals and disclosures, persons counted by digest (1 and 4 are one person)
 SELECT role_name, purpose, action, refused, rows, persons, relations,
        cardinality(person_digests) = persons AS digests_per_person,
@@ -78,13 +91,21 @@ SELECT count(insured) FROM cards;
 SELECT insured FROM cards WHERE id = 3;
 SELECT role_name, action, refused, persons FROM hokenid.audit_log ORDER BY seq DESC LIMIT 1;
 
--- the trail is not for everyone
+-- the trail is not for everyone, and no one switches it or the hooks off
 SET ROLE notice_clinic;
 SELECT regress.try($$SELECT * FROM hokenid.audit_log$$) AS audit_log, regress.try($$SELECT hokenid.audit_verify()$$) AS verify,
        regress.try($$SELECT hokenid.register_purpose('mine', true, true)$$) AS register,
        regress.try($$SELECT hokenid.grant_purpose('notice_clinic', '保険者業務')$$) AS grant_self,
        regress.try($$DELETE FROM hokenid.purpose_grant$$) AS edit_grants;
+SELECT regress.try($$SET hokenid.enforce = off$$) AS set_enforce, regress.try($$SET hokenid.audit = off$$) AS set_audit,
+       regress.try($$SET hokenid.audit_sync = statement$$) AS set_sync,
+       regress.try($$SET hokenid.audit_sync_delay = 10000$$) AS set_delay,
+       regress.try($$LOAD 'hokenid'$$) AS load_module;
 RESET ROLE;
+-- the trail is append-only for superusers too: its view cannot be written
+SELECT regress.try($$UPDATE hokenid.audit_log SET persons = 0$$) AS update_trail,
+       regress.try($$DELETE FROM hokenid.audit_log$$) AS delete_trail,
+       regress.try($$TRUNCATE hokenid.audit_log$$) AS truncate_trail;
 
 DELETE FROM hokenid.purpose_grant WHERE member IN ('notice_clinic'::regrole, 'notice_researcher'::regrole);
 DROP TABLE cards CASCADE;

@@ -8,22 +8,37 @@
 const char	audit_genesis_hash[AUDIT_HASH_HEX + 1] =
 "0000000000000000000000000000000000000000000000000000000000000000";
 
+/*
+ * One digest context for the process, its algorithm fetched once: a new
+ * context and an implicit fetch cost more than hashing a short record.
+ */
+static EVP_MD_CTX *
+chain_context(void)
+{
+	static EVP_MD *sha256 = NULL;
+	static EVP_MD_CTX *context = NULL;
+
+	if (sha256 == NULL)
+		sha256 = EVP_MD_fetch(NULL, "SHA256", NULL);
+	if (context == NULL)
+		context = EVP_MD_CTX_new();
+	if (sha256 == NULL || context == NULL || EVP_DigestInit_ex(context, sha256, NULL) != 1)
+		return NULL;
+	return context;
+}
+
 int
 audit_chain_hash(const char *previous, const char *body, size_t body_length, char *hash)
 {
-	EVP_MD_CTX *context = EVP_MD_CTX_new();
+	EVP_MD_CTX *context = chain_context();
 	unsigned char digest[32];
 	unsigned int n;
-	int			ok;
 
-	ok = context != NULL &&
-		EVP_DigestInit_ex(context, EVP_sha256(), NULL) == 1 &&
-		EVP_DigestUpdate(context, previous, AUDIT_HASH_HEX) == 1 &&
-		EVP_DigestUpdate(context, "|", 1) == 1 &&
-		EVP_DigestUpdate(context, body, body_length) == 1 &&
-		EVP_DigestFinal_ex(context, digest, &n) == 1;
-	EVP_MD_CTX_free(context);
-	if (!ok)
+	if (context == NULL ||
+		EVP_DigestUpdate(context, previous, AUDIT_HASH_HEX) != 1 ||
+		EVP_DigestUpdate(context, "|", 1) != 1 ||
+		EVP_DigestUpdate(context, body, body_length) != 1 ||
+		EVP_DigestFinal_ex(context, digest, &n) != 1)
 		return -1;
 	bytes_to_hex(digest, sizeof(digest), hash);
 	return 0;

@@ -40,6 +40,7 @@
 #include "utils/timestamp.h"
 
 #include "audit_log.h"
+#include "digest_set.h"
 #include "hokenid.h"
 #include "identifier_types.h"
 
@@ -227,22 +228,23 @@ typedef struct AuditReceiver
 	DestReceiver *inner;
 	Oid			insured;
 	int64		rows;
-	HTAB	   *persons;
+	uint8	   *digests;		/* one per number returned; repeats too */
+	int64		digest_count;
+	int64		digest_capacity;
 } AuditReceiver;
-
-typedef struct PersonDigest
-{
-	uint8		digest[AUDIT_DIGEST_SIZE];
-} PersonDigest;
 
 static void
 note_value(AuditReceiver *receiver, Datum value)
 {
 	struct varlena *number = DatumGetInsuredNoP(value);
-	PersonDigest key;
 
-	audit_digest(INSURED_NO_IMAGE(number), INSURED_NO_IMAGE_LENGTH(number), key.digest);
-	hash_search(receiver->persons, &key, HASH_ENTER, NULL);
+	if (receiver->digest_count == receiver->digest_capacity)
+	{
+		receiver->digest_capacity *= 2;
+		receiver->digests = repalloc_huge(receiver->digests, receiver->digest_capacity * AUDIT_DIGEST_SIZE);
+	}
+	audit_digest(INSURED_NO_IMAGE(number), INSURED_NO_IMAGE_LENGTH(number),
+				 receiver->digests + receiver->digest_count++ * AUDIT_DIGEST_SIZE);
 }
 
 static bool
@@ -352,14 +354,11 @@ hokenid_executor_run(QueryDesc *query, ScanDirection direction, uint64 count, bo
 {
 	Oid			insured;
 	AuditReceiver receiver;
-	HASHCTL		control = {.keysize = sizeof(PersonDigest), .entrysize = sizeof(PersonDigest)};
 	bool		builds_store;
 	const char *action;
 	char	   *relations;
 	AuditEntry	entry = {0};
-	StringInfoData digests;
-	HASH_SEQ_STATUS scan;
-	PersonDigest *person;
+	uint8	   *scratch;
 
 	/*
 	 * A top-level EXECUTE or FETCH runs its statement into the portal's
@@ -394,9 +393,9 @@ hokenid_executor_run(QueryDesc *query, ScanDirection direction, uint64 count, bo
 	receiver.pub.mydest = query->dest->mydest;
 	receiver.inner = query->dest;
 	receiver.insured = insured;
-	control.hcxt = CurrentMemoryContext;
-	receiver.persons = hash_create("hokenid disclosed persons", 256, &control,
-								   HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	/* sized for the rows the planner expects, grown as needed */
+	receiver.digest_capacity = (int64) Min(Max(query->plannedstmt->planTree->plan_rows, 16.0), 1 << 24);
+	receiver.digests = palloc_extended(receiver.digest_capacity * AUDIT_DIGEST_SIZE, MCXT_ALLOC_HUGE);
 	query->dest = (DestReceiver *) &receiver;
 	PG_TRY();
 	{
@@ -408,26 +407,19 @@ hokenid_executor_run(QueryDesc *query, ScanDirection direction, uint64 count, bo
 	}
 	PG_END_TRY();
 
-	/* the record is durable before the statement's result is complete */
-	initStringInfo(&digests);
-	hash_seq_init(&scan, receiver.persons);
-	while ((person = hash_seq_search(&scan)) != NULL)
-	{
-		char		hex[AUDIT_DIGEST_HEX + 1];
-
-		audit_digest_hex(person->digest, hex);
-		appendStringInfo(&digests, "%s%s", digests.len ? "," : "", hex);
-	}
+	/* the record is written before the statement's result is complete */
+	scratch = palloc_extended(Max(receiver.digest_count, 1) * AUDIT_DIGEST_SIZE, MCXT_ALLOC_HUGE);
+	entry.persons = (int64) distinct_digests(receiver.digests, (size_t) receiver.digest_count, scratch);
+	pfree(scratch);
 	entry.role_name = GetUserNameFromId(GetUserId(), false);
 	entry.purpose = declared_purpose;
 	entry.query_id = (int64) query->plannedstmt->queryId;
 	entry.relations = relations;
 	entry.action = action;
 	entry.rows = receiver.rows;
-	entry.persons = hash_get_num_entries(receiver.persons);
-	entry.digests = &digests;
+	entry.digests = receiver.digests;
 	audit_log_append(&entry);
-	hash_destroy(receiver.persons);
+	pfree(receiver.digests);
 }
 
 /* ------------------------------------------------------------ utility */
@@ -576,6 +568,7 @@ notice_restriction_init(void)
 							 "Whether permitted disclosures of insured numbers are audited (superuser only).",
 							 "Refusals are audited either way.",
 							 &audit_disclosures, true, PGC_SUSET, 0, NULL, NULL, NULL);
+	audit_writer_init();
 	if (!process_shared_preload_libraries_in_progress)
 		return;
 	preloaded = true;

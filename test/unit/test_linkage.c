@@ -6,12 +6,14 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "digest_set.h"
 #include "hex.h"
 #include "hmac_sha256.h"
 #include "key_wrap.h"
 #include "linkage_message.h"
 #include "person_name.h"
 #include "receipt_date.h"
+#include "siphash.h"
 #include "unit.h"
 
 static void
@@ -158,6 +160,72 @@ test_messages(void)
 	CHECK(memcmp(out + 12, "198001021", 9) == 0);
 }
 
+/* The reference implementation's vectors: key 00..0f, message 00..len-1. */
+static void
+test_siphash(void)
+{
+	static const struct
+	{
+		size_t		length;
+		const char *hex;
+	}			vectors[] = {
+		{0, "a3817f04ba25a8e66df67214c7550293"},
+		{7, "a1f1ebbed8dbc153c0b84aa61ff08239"},
+		{8, "3b62a9ba6258f5610f83e264f31497b4"},
+		{15, "5493e99933b0a8117e08ec0f97cfc3d9"},
+		{63, "5150d1772f50834a503e069a973fbd7c"},
+	};
+	uint8_t		key[SIPHASH_KEY_SIZE];
+	uint8_t		message[64];
+	uint8_t		out[SIPHASH128_SIZE];
+	char		hex[2 * SIPHASH128_SIZE + 1];
+
+	for (int i = 0; i < 64; i++)
+		message[i] = (uint8_t) i;
+	for (int i = 0; i < SIPHASH_KEY_SIZE; i++)
+		key[i] = (uint8_t) i;
+	for (size_t v = 0; v < sizeof(vectors) / sizeof(vectors[0]); v++)
+	{
+		siphash128(key, message, vectors[v].length, out);
+		bytes_to_hex(out, sizeof(out), hex);
+		CHECK_EQ_STR(hex, vectors[v].hex);
+	}
+}
+
+/* Distinct digests: every repeat dropped, across the radix cut-off. */
+static void
+test_distinct_digests(void)
+{
+	enum
+	{
+		PEOPLE = 30000, ROWS = 70000
+	};
+	static uint8_t digests[ROWS * PERSON_DIGEST_SIZE];
+	static uint8_t scratch[ROWS * PERSON_DIGEST_SIZE];
+	uint8_t		key[SIPHASH_KEY_SIZE] = {7};
+	size_t		kept;
+	int			distinct = 1;
+
+	/* every person appears two or three times, in no order */
+	for (int row = 0; row < ROWS; row++)
+	{
+		uint32_t	person = (uint32_t) ((row * 7919) % PEOPLE);
+
+		siphash128(key, (const uint8_t *) &person, sizeof(person), digests + row * PERSON_DIGEST_SIZE);
+	}
+	kept = distinct_digests(digests, ROWS, scratch);
+	CHECK_EQ_INT(kept, PEOPLE);
+	for (size_t i = 0; i < kept; i++)
+		for (size_t j = i + 1; j < kept && j < i + 64; j++)
+			distinct &= memcmp(digests + i * PERSON_DIGEST_SIZE, digests + j * PERSON_DIGEST_SIZE,
+							   PERSON_DIGEST_SIZE) != 0;
+	CHECK(distinct);
+	CHECK_EQ_INT(distinct_digests(digests, 1, scratch), 1);
+	CHECK_EQ_INT(distinct_digests(digests, 0, scratch), 0);
+	memcpy(digests + PERSON_DIGEST_SIZE, digests, PERSON_DIGEST_SIZE);
+	CHECK_EQ_INT(distinct_digests(digests, 2, scratch), 1);
+}
+
 static void
 test_hex(void)
 {
@@ -176,6 +244,8 @@ int
 main(void)
 {
 	test_hex();
+	test_siphash();
+	test_distinct_digests();
 	test_hmac();
 	test_key_wrap();
 	test_receipt_date();
