@@ -12,13 +12,8 @@ cd "$(dirname "$0")/../.."
 PEOPLE=${PEOPLE:-"1000000 5000000"}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-30}
 
-bash tools/install-deps
-make -s -j2 >/dev/null && make -s install >/dev/null
-source tools/cluster.sh
-work=$(mktemp -d /tmp/hokenid-bench.XXXXXX)
-chown postgres: "$work"
-trap 'cluster_stop; rm -rf "$work"' EXIT
-cluster_start "$work/cluster" "shared_buffers = 4GB" "max_wal_size = 8GB" "maintenance_work_mem = 1GB" \
+source test/bench/lib.sh
+bench_start "shared_buffers = 4GB" "max_wal_size = 8GB" "maintenance_work_mem = 1GB" \
 	"synchronous_commit = off" "checkpoint_timeout = 30min"
 psql -X -q -c 'CREATE EXTENSION hokenid'
 

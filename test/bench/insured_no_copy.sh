@@ -9,13 +9,8 @@ cd "$(dirname "$0")/../.."
 ROWS=${ROWS:-10000000}
 ROUNDS=${ROUNDS:-3}
 
-bash tools/install-deps
-make -s -j2 >/dev/null && make -s install >/dev/null
-source tools/cluster.sh
-work=$(mktemp -d /tmp/hokenid-bench.XXXXXX)
-chown postgres: "$work"
-trap 'cluster_stop; rm -rf "$work"' EXIT
-cluster_start "$work/cluster" "shared_buffers = 2GB" "max_wal_size = 8GB" "maintenance_work_mem = 1GB"
+source test/bench/lib.sh
+bench_start "shared_buffers = 2GB" "max_wal_size = 8GB" "maintenance_work_mem = 1GB"
 psql -X -q -v ON_ERROR_STOP=1 -c 'CREATE EXTENSION hokenid'
 
 data=$work/insured.txt

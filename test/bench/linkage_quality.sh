@@ -11,13 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 PEOPLE=${PEOPLE:-200000}
 
-bash tools/install-deps
-make -s -j2 >/dev/null && make -s install >/dev/null
-source tools/cluster.sh
-work=$(mktemp -d /tmp/hokenid-bench.XXXXXX)
-chown postgres: "$work"
-trap 'cluster_stop; rm -rf "$work"' EXIT
-cluster_start "$work/cluster" "shared_buffers = 2GB" "max_wal_size = 8GB"
+source test/bench/lib.sh
+bench_start "shared_buffers = 2GB" "max_wal_size = 8GB"
 psql -X -q -v ON_ERROR_STOP=1 <<SQL
 CREATE EXTENSION hokenid;
 SELECT hokenid.create_linkage_key('quality') \gset

@@ -2,20 +2,18 @@
 # Linkage-code throughput: ROWS (default 10 million) number-level codes,
 # person-level codes (first number of the history looked up per row), and,
 # in the same run on the same inputs, pgcrypto's hmac(text, key, 'sha256')
-# as the baseline.  Prints rows per second and the ratios.
+# as the baseline.  Prints rows per second and the ratios.  Person-level
+# codes are timed twice: the first query of a session (which probes the
+# history, then builds the backend's map of moved numbers) and the same
+# query again in that session (the map built).
 # Usage: bash test/bench/linkage_speed.sh   (as root; installs hokenid)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROWS=${ROWS:-10000000}
 ROUNDS=${ROUNDS:-3}
 
-bash tools/install-deps
-make -s -j2 >/dev/null && make -s install >/dev/null
-source tools/cluster.sh
-work=$(mktemp -d /tmp/hokenid-bench.XXXXXX)
-chown postgres: "$work"
-trap 'cluster_stop; rm -rf "$work"' EXIT
-cluster_start "$work/cluster" "shared_buffers = 4GB" "max_wal_size = 8GB" "max_parallel_workers_per_gather = 0"
+source test/bench/lib.sh
+bench_start "shared_buffers = 4GB" "max_wal_size = 8GB" "max_parallel_workers_per_gather = 0"
 psql -X -q -v ON_ERROR_STOP=1 <<SQL
 CREATE EXTENSION hokenid;
 CREATE EXTENSION pgcrypto;
@@ -42,20 +40,30 @@ measure() {   # measure SQL -> best elapsed ms of ROUNDS runs
 	echo "$best"
 }
 
+# first and best later run of SQL in one session -> "first best"
+in_one_session() {
+	local commands=(-c '\timing on')
+	for _ in $(seq $((ROUNDS + 1))); do commands+=(-c "$1"); done
+	psql -X -q -At -v ON_ERROR_STOP=1 "${commands[@]}" |
+		sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' |
+		awk 'NR == 1 {first = $1; next} best == "" || $1 < best {best = $1} END {print first, best}'
+}
+
 number=$(measure "SELECT count(hokenid.link_number(insured, 'bench')) FROM numbers")
-person=$(measure "SELECT count(hokenid.link(insured, 'bench')) FROM numbers")
+read -r person warm < <(in_one_session "SELECT count(hokenid.link(insured, 'bench')) FROM numbers")
 joined=$(measure "SELECT count(hokenid.link_number(coalesce(f.first, t.insured), 'bench'))
                    FROM numbers t LEFT JOIN hokenid.first_number f ON f.insured OPERATOR(hokenid.=) t.insured")
 pgcrypto=$(measure "SELECT count(hmac(insured::text, 'a-test-key-in-sql-text', 'sha256')) FROM numbers")
 scan=$(measure "SELECT count(insured::text) FROM numbers")
 
-awk -v rows="$ROWS" -v n="$number" -v p="$person" -v j="$joined" -v c="$pgcrypto" -v s="$scan" 'BEGIN {
+awk -v rows="$ROWS" -v n="$number" -v p="$person" -v w="$warm" -v j="$joined" -v c="$pgcrypto" -v s="$scan" 'BEGIN {
 	printf "rows: %d, best of rounds, no parallel workers\n", rows
 	printf "scan + insured_no::text only:   %8.0f ms\n", s
 	printf "pgcrypto hmac(text, key):       %8.0f ms  %10.0f rows/s\n", c, rows / c * 1000
 	printf "hokenid.link_number (number):   %8.0f ms  %10.0f rows/s\n", n, rows / n * 1000
-	printf "hokenid.link (person, history): %8.0f ms  %10.0f rows/s\n", p, rows / p * 1000
+	printf "hokenid.link, first in session: %8.0f ms  %10.0f rows/s\n", p, rows / p * 1000
+	printf "hokenid.link, map built:        %8.0f ms  %10.0f rows/s\n", w, rows / w * 1000
 	printf "person, bulk (join first_number): %6.0f ms  %10.0f rows/s\n", j, rows / j * 1000
 	printf "number-level vs pgcrypto rows/s: %.2fx  (target >= 5x)\n", c / n
-	printf "person-level / number-level time, per-row link(): %.2fx; bulk join: %.2fx  (target <= 2x)\n", p / n, j / n
+	printf "person-level / number-level time, link() first in a session: %.2fx; map built: %.2fx; bulk join: %.2fx  (target <= 2x)\n", p / n, w / n, j / n
 }'
