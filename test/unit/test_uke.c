@@ -9,6 +9,7 @@
 
 #include "uke_check.h"
 #include "uke_generator.h"
+#include "code_master.h"
 #include "unit.h"
 
 static int
@@ -177,9 +178,96 @@ test_checker_and_generator(void)
 	free(file);
 }
 
+/* A master line of count quoted fields, "0" but where set. */
+static char *
+master_line(int count, const char *const *set, char *out)
+{
+	char	   *p = out;
+
+	for (int i = 1; i <= count; i++)
+	{
+		const char *value = "0";
+
+		for (int s = 0; set[s] != NULL; s += 2)
+			if (atoi(set[s]) == i)
+				value = set[s + 1];
+		p += sprintf(p, "%s\"%s\"", i > 1 ? "," : "", value);
+	}
+	return out;
+}
+
+static int
+split_master(char *line, CodeMasterField *fields)
+{
+	return code_master_split(line, strlen(line), fields);
+}
+
+static void
+test_code_master(void)
+{
+	static const char *const drug[] = {"2", "Y", "3", "620000007", "5", "アスピリン\"\"錠\"\"", "7", "ｱｽﾋﾟﾘﾝ",
+		"10", "錠", "12", "5.70", "30", "20240401", "31", "99999999", NULL};
+	static const char *const procedure[] = {"2", "S", "3", "111000110", "5", "初診料", "12", "291",
+		"87", "20240601", "88", "20260531", NULL};
+	static const char *const diagnosis[] = {"2", "B", "3", "4280001", "6", "うっ血性心不全", "23", "20000401",
+		"24", "99999999", NULL};
+	static const char *const short_code[] = {"2", "T", "3", "70001", "28", "20240401", "30", "99999999", NULL};
+	static const char *const bad_date[] = {"2", "B", "3", "4280001", "23", "20241301", "24", "99999999", NULL};
+	/* the first line of the real コメント master (c_ALL20250307.csv) */
+	char		comment[] = "\"0\",\"C\",\"8\",\"10\",\"1\",\"0\",\"\",\"0\",\"\",\"0\",\"0\",\"0\",\"0\",\"0\","
+		"\"0\",\"0\",\"0\",\"0\",\"0\",\"0\",\"20240601\",\"99999999\",\"810000001\",\"17470000\",\"\",\"\",\"\",\"\",\"\",\"\"";
+	char		line[4096];
+	CodeMasterField fields[CODE_MASTER_MAX_FIELDS];
+	CodeMasterRecord r;
+	int			count;
+	int			bad;
+
+	count = split_master(master_line(33, drug, line), fields);
+	CHECK_EQ_INT(count, 33);
+	CHECK(code_master_read(fields, count, &r, &bad) == NULL);
+	CHECK_EQ_INT(r.kind, 'Y');
+	CHECK_EQ_INT(r.change, 0);
+	CHECK(r.name.length == strlen("アスピリン\"錠\"") && memcmp(r.name.value, "アスピリン\"錠\"", r.name.length) == 0);
+	CHECK(r.amount.length == 4 && memcmp(r.amount.value, "5.70", 4) == 0);
+	CHECK_EQ_INT(r.valid_from.year, 2024);
+	CHECK_EQ_INT(r.has_valid_until, 0);
+
+	count = split_master(master_line(113, procedure, line), fields);
+	CHECK(code_master_read(fields, count, &r, &bad) == NULL);
+	CHECK_EQ_INT(r.kind, 'S');
+	CHECK_EQ_INT(r.has_valid_until, 1);
+	CHECK_EQ_INT(r.valid_until.month, 5);
+
+	count = split_master(master_line(45, diagnosis, line), fields);
+	CHECK(code_master_read(fields, count, &r, &bad) == NULL);
+	CHECK_EQ_INT(r.code.length, 7);
+	CHECK_EQ_INT(r.unit.length, 0);
+
+	count = code_master_split(comment, strlen(comment), fields);
+	CHECK_EQ_INT(count, 30);
+	CHECK(code_master_read(fields, count, &r, &bad) == NULL);
+	CHECK(r.kind == 'C' && r.code.length == 9 && memcmp(r.code.value, "810000001", 9) == 0);
+
+	count = split_master(master_line(40, short_code, line), fields);
+	CHECK(code_master_read(fields, count, &r, &bad) != NULL);
+	CHECK_EQ_INT(bad, 3);
+	count = split_master(master_line(45, bad_date, line), fields);
+	CHECK(code_master_read(fields, count, &r, &bad) != NULL);
+	CHECK_EQ_INT(bad, 23);
+	count = split_master(master_line(20, drug, line), fields);
+	CHECK(code_master_read(fields, count, &r, &bad) != NULL);
+	strcpy(line, "\"0\",\"Z\",\"8282\"");
+	count = code_master_split(line, strlen(line), fields);
+	CHECK(code_master_read(fields, count, &r, &bad) != NULL);
+	CHECK_EQ_INT(bad, 2);
+	strcpy(line, "\"0\",\"Y");
+	CHECK_EQ_INT(code_master_split(line, strlen(line), fields), -1);
+}
+
 int
 main(void)
 {
+	test_code_master();
 	test_lines();
 	test_reader();
 	test_checker_and_generator();
