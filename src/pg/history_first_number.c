@@ -30,6 +30,7 @@
 #include "access/xact.h"
 #include "catalog/namespace.h"
 #include "common/hashfn.h"
+#include "lib/bloomfilter.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
 #include "utils/guc.h"
@@ -93,11 +94,19 @@ images_equal(const uint8 *a, const uint8 *b)
 #define PROBES_PER_MAPPED_NUMBER 0.25
 #define MIN_PROBES_BEFORE_MAP 1024
 /* Arena bytes plus hash slots per moved number, for the size limit. */
-#define MAP_BYTES_PER_NUMBER (2 * 24 + 2 * sizeof(MovedEntry))
+#define MAP_BYTES_PER_NUMBER (2 * 24 + 2 * sizeof(MovedEntry) + BLOOM_BYTES_PER_NUMBER)
+
+/*
+ * Most numbers looked up did not move, and a hash table of millions misses
+ * the cache on each of them; a Bloom filter of 16 bits a moved number
+ * answers most of them from a few bytes of a smaller bitmap.
+ */
+#define BLOOM_BYTES_PER_NUMBER 2
 
 typedef struct MovedMap
 {
 	MemoryContext context;
+	bloom_filter *moved;		/* no false "not moved" */
 	moved_hash *hash;
 	MovedArena arena;
 } MovedMap;
@@ -222,6 +231,14 @@ build_moved_map(const FirstNumberSlot *slot, double expected)
 
 	map->context = context;
 	map->hash = moved_create(context, (uint32) Min(Max(expected, 1024.0), PG_UINT32_MAX / 2), &map->arena);
+	{
+		MemoryContext old = MemoryContextSwitchTo(context);
+
+		map->moved = bloom_create((int64) Max(expected, 1024.0),
+								  (int) Min(Max(expected * BLOOM_BYTES_PER_NUMBER / 1024, 64.0), MAX_KILOBYTES),
+								  0);
+		MemoryContextSwitchTo(old);
+	}
 	while ((tuple = systable_getnext(scan)) != NULL)
 	{
 		bool		number_null,
@@ -236,6 +253,7 @@ build_moved_map(const FirstNumberSlot *slot, double expected)
 			break;
 		arena_append(&map->arena, context, INSURED_NO_IMAGE(number), INSURED_NO_IMAGE_LENGTH(number));
 		arena_append(&map->arena, context, INSURED_NO_IMAGE(first), INSURED_NO_IMAGE_LENGTH(first));
+		bloom_add_element(map->moved, (unsigned char *) INSURED_NO_IMAGE(number), INSURED_NO_IMAGE_LENGTH(number));
 		moved_insert(map->hash, offset, &found);
 	}
 	systable_endscan(scan);
@@ -331,7 +349,8 @@ history_first_number(FirstNumberSlot *slot, struct varlena *insured, uint8 *firs
 			probe_image[0] = (uint8) INSURED_NO_IMAGE_LENGTH(insured);
 			memcpy(probe_image + 1, INSURED_NO_IMAGE(insured), probe_image[0]);
 			moved_map->arena.probe = probe_image;
-			entry = moved_lookup(moved_map->hash, PROBE_OFFSET);
+			entry = bloom_lacks_element(moved_map->moved, probe_image + 1, probe_image[0]) ? NULL
+				: moved_lookup(moved_map->hash, PROBE_OFFSET);
 			found = entry == NULL ? probe_image : moved_map->arena.bytes + entry->offset;
 			if (entry != NULL)
 				found += 1 + found[0];	/* past the number to its first number */
