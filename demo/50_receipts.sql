@@ -21,6 +21,16 @@ SELECT service_date, category, code, quantity, times, points, insured, kohi, fac
 FROM mds WHERE receipt_no = (SELECT min(receipt_no) FROM mds WHERE kohi IS NOT NULL)
 ORDER BY service_date NULLS FIRST, line_no;
 
+\echo '== named from the 支払基金 code masters (a two-line excerpt loaded here), as of the day of care'
+SELECT hokenid.load_code_master(convert_to(concat_ws(E'\r\n',
+    '"0","Y","620098801","30","ロキソプロフェンＮａ錠６０ｍｇ","10","ﾛｷｿﾌﾟﾛﾌｪﾝ","21","1","錠","1","10.10",' ||
+        repeat('"0",', 17) || '"20220401","99999999"',
+    '"0","B","4280001","0000000","7","うっ血性心不全","7","うっ血性心不全","12","ｳｯｹﾂｾｲｼﾝﾌｾﾞﾝ",' ||
+        repeat('"0",', 12) || '"20000401","99999999"'), 'SJIS')) AS master_records_loaded;
+SELECT DISTINCT category, code, code_name, code_unit
+FROM receipt_file, hokenid.receipt_mds_named(data)
+WHERE code_name IS NOT NULL ORDER BY 1;
+
 \echo '== the same with diagnoses masked, for a wider audience'
 SELECT category, code, service_date
 FROM receipt_file, hokenid.receipt_mds(data, mask_diagnoses => true)
