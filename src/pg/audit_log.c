@@ -273,6 +273,31 @@ write_digests(char *out, const uint8 *digests, int64 count)
 	}
 }
 
+/*
+ * The time of a record in UTC, ISO 8601 with microseconds
+ * ("2026-11-24T20:15:25.123456Z"): the same whatever the session's time
+ * zone, and made without the time-zone machinery, once per statement.
+ */
+static void
+format_utc(TimestampTz now, char *out, size_t size)
+{
+	int64		days = now / USECS_PER_DAY;
+	int64		time_of_day = now % USECS_PER_DAY;
+	int			year,
+				month,
+				day;
+
+	if (time_of_day < 0)
+	{
+		time_of_day += USECS_PER_DAY;
+		days--;
+	}
+	j2date((int) (days + POSTGRES_EPOCH_JDATE), &year, &month, &day);
+	snprintf(out, size, "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", year, month, day,
+			 (int) (time_of_day / USECS_PER_HOUR), (int) (time_of_day / USECS_PER_MINUTE % 60),
+			 (int) (time_of_day / USECS_PER_SEC % 60), (int) (time_of_day % USECS_PER_SEC));
+}
+
 /* Tabs and line ends would break the record's layout. */
 static void
 append_field(StringInfo body, const char *value)
@@ -404,7 +429,7 @@ audit_log_append(const AuditEntry *entry)
 	append_field(&fields, entry->action);
 	appendStringInfo(&fields, "\t%s\t" INT64_FORMAT "\t" INT64_FORMAT "\t", entry->refused ? "t" : "f",
 					 entry->rows, entry->persons);
-	strlcpy(time, timestamptz_to_str(GetCurrentTimestamp()), sizeof(time));
+	format_utc(GetCurrentTimestamp(), time, sizeof(time));
 	(void) audit_file();
 
 	/*

@@ -139,6 +139,36 @@ carries_insured_numbers(TupleDesc descriptor, Oid insured)
 
 /* ------------------------------------------------------------ purposes */
 
+/*
+ * The current role's name for the audit record, looked up once per role:
+ * a single-row select cannot afford a catalog lookup per statement.  A
+ * renamed role is looked up afresh (syscache invalidation).
+ */
+static Oid	named_role = InvalidOid;
+static char role_name[NAMEDATALEN];
+
+static void
+on_role_change(Datum arg, int cache, uint32 hash)
+{
+	(void) arg;
+	(void) cache;
+	(void) hash;
+	named_role = InvalidOid;
+}
+
+static const char *
+current_role_name(void)
+{
+	Oid			role = GetUserId();
+
+	if (role != named_role)
+	{
+		strlcpy(role_name, GetUserNameFromId(role, false), sizeof(role_name));
+		named_role = role;
+	}
+	return role_name;
+}
+
 /* The declared purpose as granted to the current role, from the registry. */
 static const PurposeCache *
 current_purpose(void)
@@ -181,7 +211,7 @@ audit_refusal(const char *action, const char *relations)
 {
 	AuditEntry	entry = {0};
 
-	entry.role_name = GetUserNameFromId(GetUserId(), false);
+	entry.role_name = current_role_name();
 	entry.purpose = declared_purpose;
 	entry.relations = relations;
 	entry.refused = true;
@@ -411,7 +441,7 @@ hokenid_executor_run(QueryDesc *query, ScanDirection direction, uint64 count, bo
 	scratch = palloc_extended(Max(receiver.digest_count, 1) * AUDIT_DIGEST_SIZE, MCXT_ALLOC_HUGE);
 	entry.persons = (int64) distinct_digests(receiver.digests, (size_t) receiver.digest_count, scratch);
 	pfree(scratch);
-	entry.role_name = GetUserNameFromId(GetUserId(), false);
+	entry.role_name = current_role_name();
 	entry.purpose = declared_purpose;
 	entry.query_id = (int64) query->plannedstmt->queryId;
 	entry.relations = relations;
@@ -579,6 +609,7 @@ notice_restriction_init(void)
 	ProcessUtility_hook = hokenid_process_utility;
 	RegisterXactCallback(at_transaction_end, NULL);
 	CacheRegisterRelcacheCallback(on_relcache_invalidation, (Datum) 0);
+	CacheRegisterSyscacheCallback(AUTHOID, on_role_change, (Datum) 0);
 }
 
 /* Called by the install script: no enforcement without the hooks. */

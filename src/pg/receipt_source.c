@@ -164,10 +164,24 @@ refill(ReceiptSource *source)
 	uke_lines_start(&source->cursor, source->buffer, source->window);
 }
 
+/* ASCII without NUL bytes, eight bytes at a time (most lines are long). */
 static bool
 is_ascii(const char *line, size_t length)
 {
-	for (size_t i = 0; i < length; i++)
+	const uint64 high_bits = UINT64CONST(0x8080808080808080);
+	const uint64 low_bits = UINT64CONST(0x0101010101010101);
+	size_t		i = 0;
+
+	for (; i + sizeof(uint64) <= length; i += sizeof(uint64))
+	{
+		uint64		word;
+
+		memcpy(&word, line + i, sizeof(word));
+		/* a high bit set, or a zero byte (whose borrow sets its high bit) */
+		if ((word & high_bits) != 0 || ((word - low_bits) & ~word & high_bits) != 0)
+			return false;
+	}
+	for (; i < length; i++)
 		if ((unsigned char) line[i] >= 0x80 || line[i] == '\0')
 			return false;
 	return true;
@@ -200,18 +214,19 @@ receipt_next_line(ReceiptSource *source, const char **line, size_t *length, int 
 	if (result == UKE_END)
 		return false;
 	*line_no = source->line_base + source->cursor.line_no;
+	/* lines of ASCII alone (most item records) are the same in both encodings */
+	if (is_ascii(raw, raw_length))
+	{
+		*line = raw;
+		*length = raw_length;
+		return true;
+	}
 	if (raw_length * MAX_CONVERSION_GROWTH + 1 > source->utf8_capacity)
 	{
 		source->utf8_capacity = raw_length * MAX_CONVERSION_GROWTH + 1;
 		source->utf8 = repalloc(source->utf8, source->utf8_capacity);
 	}
-	/* lines of ASCII alone (most item records) are the same in both encodings */
-	if (is_ascii(raw, raw_length))
-	{
-		memcpy(source->utf8, raw, raw_length);
-		*length = raw_length;
-	}
-	else if (source->encoding == RECEIPT_ENCODING_UTF8)
+	if (source->encoding == RECEIPT_ENCODING_UTF8)
 	{
 		if (pg_encoding_verifymbstr(PG_UTF8, raw, (int) raw_length) != (int) raw_length)
 		{

@@ -45,7 +45,8 @@ extern void receipt_source_file(ReceiptSource *source, const char *path, Receipt
 extern void receipt_source_close(ReceiptSource *source);
 
 /*
- * The next line, decoded to UTF-8 (valid until the next call); false at the
+ * The next line, decoded to UTF-8 (valid until the next call, not NUL-
+ * terminated); false at the
  * end.  A line that does not decode gives *problem (and no line) instead.
  */
 extern bool receipt_next_line(ReceiptSource *source, const char **line, size_t *length,
