@@ -47,6 +47,7 @@ typedef struct ReceiptScan
 	MdsItem		items[MDS_MAX_ITEMS_PER_RECORD];
 	UkeProblem	problems[UKE_MAX_PROBLEMS_PER_RECORD];
 	int			line_no;
+	bool		strict;			/* receipt_records: bad lines raise */
 	bool		mask_diagnoses;
 	/* typed values of the current receipt, made once per receipt */
 	int			typed_receipt;
@@ -142,6 +143,25 @@ next_record(ReceiptScan *scan, const char **problem)
 	return true;
 }
 
+/*
+ * Hands every record of the file to handle (in the per-record context,
+ * with what is wrong with the line, if anything), then closes the file.
+ */
+static void
+scan_records(ReceiptScan *scan, void (*handle) (ReceiptScan *scan, const char *problem))
+{
+	const char *problem;
+	MemoryContext old;
+
+	while (next_record(scan, &problem))
+	{
+		old = MemoryContextSwitchTo(scan->per_record);
+		handle(scan, problem);
+		MemoryContextSwitchTo(old);
+	}
+	finish_scan(scan);
+}
+
 static DateADT
 date_value(const ReceiptDate *date)
 {
@@ -189,25 +209,24 @@ put_record_row(ReceiptScan *scan, const char *problem)
 	tuplestore_putvalues(scan->store, scan->descriptor, values, nulls);
 }
 
+static void
+record_row(ReceiptScan *scan, const char *problem)
+{
+	if (problem != NULL && scan->strict)
+		raise_bad_line(scan->line_no, "", problem);
+	put_record_row(scan, problem);
+}
+
 Datum
 receipt_records(PG_FUNCTION_ARGS)
 {
 	ReceiptScan *scan = start_scan(fcinfo);
-	bool		strict = PG_NARGS() < 3 || PG_ARGISNULL(2) || PG_GETARG_BOOL(2);
-	const char *problem;
-	MemoryContext old;
 
-	if (scan == NULL)
-		return (Datum) 0;
-	while (next_record(scan, &problem))
+	if (scan != NULL)
 	{
-		if (problem != NULL && strict)
-			raise_bad_line(scan->line_no, "", problem);
-		old = MemoryContextSwitchTo(scan->per_record);
-		put_record_row(scan, problem);
-		MemoryContextSwitchTo(old);
+		scan->strict = PG_NARGS() < 3 || PG_ARGISNULL(2) || PG_GETARG_BOOL(2);
+		scan_records(scan, record_row);
 	}
-	finish_scan(scan);
 	return (Datum) 0;
 }
 
@@ -333,32 +352,31 @@ put_mds_row(ReceiptScan *scan, const MdsItem *item)
 	tuplestore_putvalues(scan->store, scan->descriptor, values, nulls);
 }
 
+static void
+mds_rows(ReceiptScan *scan, const char *problem)
+{
+	int			count;
+
+	/* a silently partial minimum data set would mislead: bad lines raise */
+	if (problem != NULL)
+		raise_bad_line(scan->line_no, "", problem);
+	count = uke_read_record(&scan->checker.reader, &scan->fields, scan->items);
+	if (count > 0)
+		type_receipt(scan);
+	for (int i = 0; i < count; i++)
+		put_mds_row(scan, &scan->items[i]);
+}
+
 Datum
 receipt_mds(PG_FUNCTION_ARGS)
 {
 	ReceiptScan *scan = start_scan(fcinfo);
-	const char *problem;
-	MemoryContext old;
-	int			count;
 
-	if (scan == NULL)
-		return (Datum) 0;
-	scan->mask_diagnoses = PG_NARGS() > 2 && !PG_ARGISNULL(2) && PG_GETARG_BOOL(2);
-	while (next_record(scan, &problem))
+	if (scan != NULL)
 	{
-		/* a silently partial minimum data set would mislead: bad lines raise */
-		if (problem != NULL)
-			raise_bad_line(scan->line_no, "", problem);
-		count = uke_read_record(&scan->checker.reader, &scan->fields, scan->items);
-		if (count == 0)
-			continue;
-		type_receipt(scan);
-		old = MemoryContextSwitchTo(scan->per_record);
-		for (int i = 0; i < count; i++)
-			put_mds_row(scan, &scan->items[i]);
-		MemoryContextSwitchTo(old);
+		scan->mask_diagnoses = PG_NARGS() > 2 && !PG_ARGISNULL(2) && PG_GETARG_BOOL(2);
+		scan_records(scan, mds_rows);
 	}
-	finish_scan(scan);
 	return (Datum) 0;
 }
 
@@ -380,34 +398,34 @@ put_problem_rows(ReceiptScan *scan, const UkeProblem *problems, int count)
 	}
 }
 
+static void
+problem_rows(ReceiptScan *scan, const char *problem)
+{
+	int			count;
+
+	if (problem != NULL)
+	{
+		scan->problems[0].line_no = scan->line_no;
+		scan->problems[0].is_error = 1;
+		scan->problems[0].record_type[0] = '\0';
+		strlcpy(scan->problems[0].message, problem, sizeof(scan->problems[0].message));
+		count = 1;
+	}
+	else
+		count = uke_check_record(&scan->checker, &scan->fields, scan->line_no, scan->problems);
+	put_problem_rows(scan, scan->problems, count);
+}
+
 Datum
 receipt_check(PG_FUNCTION_ARGS)
 {
 	ReceiptScan *scan = start_scan(fcinfo);
-	const char *problem;
-	MemoryContext old;
-	int			count;
 
-	if (scan == NULL)
-		return (Datum) 0;
-	while (next_record(scan, &problem))
+	if (scan != NULL)
 	{
-		if (problem != NULL)
-		{
-			scan->problems[0].line_no = scan->line_no;
-			scan->problems[0].is_error = 1;
-			scan->problems[0].record_type[0] = '\0';
-			strlcpy(scan->problems[0].message, problem, sizeof(scan->problems[0].message));
-			count = 1;
-		}
-		else
-			count = uke_check_record(&scan->checker, &scan->fields, scan->line_no, scan->problems);
-		old = MemoryContextSwitchTo(scan->per_record);
-		put_problem_rows(scan, scan->problems, count);
-		MemoryContextSwitchTo(old);
+		scan_records(scan, problem_rows);
+		/* what only the whole file shows: GO totals, a missing GO */
+		put_problem_rows(scan, scan->problems, uke_check_end(&scan->checker, scan->problems));
 	}
-	count = uke_check_end(&scan->checker, scan->problems);
-	put_problem_rows(scan, scan->problems, count);
-	finish_scan(scan);
 	return (Datum) 0;
 }
