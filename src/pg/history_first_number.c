@@ -26,10 +26,15 @@
 
 #include "access/genam.h"
 #include "access/htup_details.h"
+#include "access/relscan.h"
 #include "access/table.h"
+#include "access/tableam.h"
+#include "access/visibilitymap.h"
 #include "access/xact.h"
 #include "catalog/namespace.h"
 #include "common/hashfn.h"
+#include "executor/tuptable.h"
+#include "storage/bufmgr.h"
 #include "lib/bloomfilter.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
@@ -224,10 +229,13 @@ build_moved_map(const FirstNumberSlot *slot, double expected)
 												  ALLOCSET_DEFAULT_SIZES);
 	MovedMap   *map = MemoryContextAllocZero(context, sizeof(MovedMap));
 	Relation	table = table_open(slot->table, AccessShareLock);
-	TupleDesc	descriptor = RelationGetDescr(table);
+	Relation	index = index_open(slot->moved_index, AccessShareLock);
 	Snapshot	snapshot = RegisterSnapshot(GetLatestSnapshot());
-	SysScanDesc scan = systable_beginscan(table, slot->moved_index, true, snapshot, 0, NULL);
-	HeapTuple	tuple;
+	IndexScanDesc scan = index_beginscan(table, index, snapshot, 0, 0);
+	TupleTableSlot *heap_tuple = table_slot_create(table, NULL);
+	Buffer		visibility = InvalidBuffer;
+	ItemPointer tid;
+	bool		too_large = false;
 
 	map->context = context;
 	map->hash = moved_create(context, (uint32) Min(Max(expected, 1024.0), PG_UINT32_MAX / 2), &map->arena);
@@ -239,27 +247,46 @@ build_moved_map(const FirstNumberSlot *slot, double expected)
 								  0);
 		MemoryContextSwitchTo(old);
 	}
-	while ((tuple = systable_getnext(scan)) != NULL)
+
+	/*
+	 * An index-only scan of the partial index (number, INCLUDE first): the
+	 * heap is visited only for pages not known to be all-visible, as
+	 * nodeIndexonlyscan.c does.  The first number is an indexed column, so
+	 * a visible heap tuple holds the same values as its index entry.
+	 */
+	scan->xs_want_itup = true;
+	index_rescan(scan, NULL, 0, NULL, 0);
+	while ((tid = index_getnext_tid(scan, ForwardScanDirection)) != NULL)
 	{
-		bool		number_null,
-					first_null;
-		struct varlena *number = DatumGetInsuredNoP(heap_getattr(tuple, 1, descriptor, &number_null));
-		struct varlena *first = DatumGetInsuredNoP(heap_getattr(tuple, slot->first_column, descriptor,
-																	&first_null));
+		bool		isnull;
+		struct varlena *number;
+		struct varlena *first;
 		uint32		offset = (uint32) map->arena.used;
 		bool		found;
 
+		if (!VM_ALL_VISIBLE(table, ItemPointerGetBlockNumber(tid), &visibility) &&
+			!index_fetch_heap(scan, heap_tuple))
+			continue;			/* no version of it is visible */
 		if (map_bytes(map) > limit || map->arena.used > PG_UINT32_MAX / 2)
+		{
+			too_large = true;
 			break;
+		}
+		number = DatumGetInsuredNoP(index_getattr(scan->xs_itup, 1, scan->xs_itupdesc, &isnull));
+		first = DatumGetInsuredNoP(index_getattr(scan->xs_itup, 2, scan->xs_itupdesc, &isnull));
 		arena_append(&map->arena, context, INSURED_NO_IMAGE(number), INSURED_NO_IMAGE_LENGTH(number));
 		arena_append(&map->arena, context, INSURED_NO_IMAGE(first), INSURED_NO_IMAGE_LENGTH(first));
 		bloom_add_element(map->moved, (unsigned char *) INSURED_NO_IMAGE(number), INSURED_NO_IMAGE_LENGTH(number));
 		moved_insert(map->hash, offset, &found);
 	}
-	systable_endscan(scan);
+	if (BufferIsValid(visibility))
+		ReleaseBuffer(visibility);
+	ExecDropSingleTupleTableSlot(heap_tuple);
+	index_endscan(scan);
 	UnregisterSnapshot(snapshot);
+	index_close(index, AccessShareLock);
 	table_close(table, AccessShareLock);
-	if (tuple != NULL)
+	if (too_large)
 	{
 		MemoryContextDelete(context);
 		map_too_large = true;
