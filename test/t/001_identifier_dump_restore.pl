@@ -24,6 +24,7 @@ $source->safe_psql('postgres', q{
 	SELECT hokenid.register_qualification('06130512:1234:5678:00', '[2020-04-01,)');
 	SELECT hokenid.link_history('06130512:1234:5678:00', '01130012:19D0001:10-23:00', '2023-10-01');
 	SELECT hokenid.register_purpose('地方公費事務', true, false);
+	INSERT INTO hokenid.code_master (kind, code, valid_from, name) VALUES ('B', '4280001', '2000-04-01', 'うっ血性心不全');
 });
 
 my $dump = $source->basedir . '/dump.sql';
@@ -50,5 +51,7 @@ is($target->safe_psql('postgres', q{SELECT (hokenid.eligibility('06130512:1234:5
 	'01130012:19D0001:10-23:00', 'the qualification history survives');
 is($target->safe_psql('postgres', q{SELECT count(*) FROM hokenid.purpose WHERE name = '地方公費事務'}),
 	'1', 'a registered purpose survives, the builtin ones are not duplicated');
+is($target->safe_psql('postgres', q{SELECT name FROM hokenid.code_master WHERE code = '4280001'}),
+	'うっ血性心不全', 'loaded code master rows survive');
 
 done_testing();
