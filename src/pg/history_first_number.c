@@ -332,25 +332,32 @@ map_is_worth_building(const FirstNumberSlot *slot)
 static struct varlena *
 probe(const FirstNumberSlot *slot, struct varlena *insured)
 {
+	/*
+	 * The locks stay to the end of the transaction, as the executor keeps
+	 * its own: every probe after the first finds them held, instead of
+	 * taking and releasing two locks per row.
+	 */
 	Relation	table = table_open(slot->table, AccessShareLock);
+	Relation	index = index_open(slot->primary_index, AccessShareLock);
+	IndexScanDesc scan = index_beginscan(table, index, GetActiveSnapshot(), 1, 0);
+	TupleTableSlot *row = table_slot_create(table, NULL);
 	ScanKeyData key;
-	SysScanDesc scan;
-	HeapTuple	tuple;
 	struct varlena *first = insured;
 
 	ScanKeyInit(&key, 1, BTEqualStrategyNumber, slot->equality, PointerGetDatum(insured));
-	scan = systable_beginscan(table, slot->primary_index, true, GetActiveSnapshot(), 1, &key);
-	tuple = systable_getnext(scan);
-	if (HeapTupleIsValid(tuple))
+	index_rescan(scan, &key, 1, NULL, 0);
+	if (index_getnext_slot(scan, ForwardScanDirection, row))
 	{
 		bool		isnull;
-		Datum		value = heap_getattr(tuple, slot->first_column, RelationGetDescr(table), &isnull);
+		Datum		value = slot_getattr(row, slot->first_column, &isnull);
 
 		if (!isnull)
 			first = DatumGetInsuredNoP(datumCopy(value, false, -1));
 	}
-	systable_endscan(scan);
-	table_close(table, AccessShareLock);
+	index_endscan(scan);
+	ExecDropSingleTupleTableSlot(row);
+	index_close(index, NoLock);
+	table_close(table, NoLock);
 	return first;
 }
 
