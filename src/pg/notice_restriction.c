@@ -257,6 +257,10 @@ typedef struct AuditReceiver
 	DestReceiver pub;
 	DestReceiver *inner;
 	Oid			insured;
+	/* the result columns that carry numbers, found once at startup */
+	int			column_count;
+	int		   *columns;		/* 0-based attribute numbers */
+	bool	   *is_array;
 	int64		rows;
 	uint8	   *digests;		/* one per number returned; repeats too */
 	int64		digest_count;
@@ -281,21 +285,21 @@ static bool
 audit_receive(TupleTableSlot *slot, DestReceiver *self)
 {
 	AuditReceiver *receiver = (AuditReceiver *) self;
-	TupleDesc	descriptor = slot->tts_tupleDescriptor;
 
-	slot_getallattrs(slot);
 	receiver->rows++;
-	for (int i = 0; i < descriptor->natts; i++)
+	for (int c = 0; c < receiver->column_count; c++)
 	{
-		Oid			type = TupleDescAttr(descriptor, i)->atttypid;
+		int			attribute = receiver->columns[c];
+		bool		isnull;
+		Datum		value = slot_getattr(slot, attribute + 1, &isnull);
 
-		if (slot->tts_isnull[i])
+		if (isnull)
 			continue;
-		if (type == receiver->insured)
-			note_value(receiver, slot->tts_values[i]);
-		else if (is_insured_type(type, receiver->insured))
+		if (!receiver->is_array[c])
+			note_value(receiver, value);
+		else
 		{
-			ArrayType  *array = DatumGetArrayTypeP(slot->tts_values[i]);
+			ArrayType  *array = DatumGetArrayTypeP(value);
 			Datum	   *elements;
 			bool	   *element_nulls;
 			int			count;
@@ -304,16 +308,31 @@ audit_receive(TupleTableSlot *slot, DestReceiver *self)
 			for (int e = 0; e < count; e++)
 				if (!element_nulls[e])
 					note_value(receiver, elements[e]);
+			pfree(elements);
+			pfree(element_nulls);
 		}
 	}
 	return receiver->inner->receiveSlot(slot, receiver->inner);
 }
 
+/* Finds the columns to digest once, not a catalog lookup per column and row. */
 static void
 audit_startup(DestReceiver *self, int operation, TupleDesc descriptor)
 {
 	AuditReceiver *receiver = (AuditReceiver *) self;
 
+	receiver->columns = palloc(sizeof(int) * Max(descriptor->natts, 1));
+	receiver->is_array = palloc(sizeof(bool) * Max(descriptor->natts, 1));
+	receiver->column_count = 0;
+	for (int i = 0; i < descriptor->natts; i++)
+	{
+		Form_pg_attribute attribute = TupleDescAttr(descriptor, i);
+
+		if (attribute->attisdropped || !is_insured_type(attribute->atttypid, receiver->insured))
+			continue;
+		receiver->columns[receiver->column_count] = i;
+		receiver->is_array[receiver->column_count++] = attribute->atttypid != receiver->insured;
+	}
 	receiver->inner->rStartup(receiver->inner, operation, descriptor);
 }
 
