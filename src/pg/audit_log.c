@@ -108,8 +108,7 @@ load_secret(uint8 *secret)
 	fd = open(AUDIT_SECRET_FILE, O_WRONLY | O_CREAT | O_EXCL | PG_BINARY, S_IRUSR | S_IWUSR);
 	if (fd < 0)
 		ereport(FATAL, (errcode_for_file_access(), errmsg("hokenid: could not create %s: %m", AUDIT_SECRET_FILE)));
-	for (int i = 0; i < MASTER_KEY_SIZE; i++)
-		snprintf(content + 2 * i, 3, "%02x", secret[i]);
+	bytes_to_hex(secret, MASTER_KEY_SIZE, content);
 	if (write(fd, content, 2 * MASTER_KEY_SIZE) != 2 * MASTER_KEY_SIZE || pg_fsync(fd) != 0)
 		ereport(FATAL, (errcode_for_file_access(), errmsg("hokenid: could not write %s: %m", AUDIT_SECRET_FILE)));
 	close(fd);
