@@ -1,4 +1,5 @@
--- hokenid 0.5 -> 0.6: person-level linkage codes map the moved numbers instead of probing per row.
+-- hokenid 0.5 -> 0.6: person-level linkage codes map the moved numbers instead of probing per
+-- row; the 支払基金 code masters name the codes of the minimum data set.
 \echo Use "ALTER EXTENSION hokenid UPDATE TO '0.6'" to load this file. \quit
 
 -- The purposes' cache trigger now also guards the history's moved numbers.

@@ -1,6 +1,5 @@
 #include "digest_set.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 /* Below this many, a bucket is sorted by insertion. */
@@ -22,12 +21,6 @@ digest_after(const uint8_t *a, const uint8_t *b)
 	memcpy(&a1, a + 8, 8);
 	memcpy(&b1, b + 8, 8);
 	return a1 > b1;
-}
-
-static inline int
-digest_equal(const uint8_t *a, const uint8_t *b)
-{
-	return !digest_after(a, b) && !digest_after(b, a);
 }
 
 static void
@@ -87,62 +80,16 @@ radix_sort(uint8_t *digests, uint8_t *scratch, uint8_t *sorted_into, size_t coun
 	}
 }
 
-/*
- * The first pass splits on the two leading bytes at once (65536 buckets, a
- * counter array that still fits the cache): a million people leave buckets
- * of about fifteen, sorted by insertion.
- */
-static void
-sort_digests(uint8_t *digests, uint8_t *scratch, size_t count)
-{
-	enum
-	{
-		BUCKETS = 65536
-	};
-	size_t	   *start;
-
-	if (count < BUCKETS)
-	{
-		radix_sort(digests, scratch, digests, count, 0);
-		return;
-	}
-	start = calloc(BUCKETS + 1, sizeof(size_t));
-	if (start == NULL)
-	{
-		radix_sort(digests, scratch, digests, count, 0);
-		return;
-	}
-	for (size_t i = 0; i < count; i++)
-		start[(digests[i * PERSON_DIGEST_SIZE] << 8 | digests[i * PERSON_DIGEST_SIZE + 1]) + 1]++;
-	for (size_t b = 0; b < BUCKETS; b++)
-		start[b + 1] += start[b];
-	for (size_t i = 0; i < count; i++)
-	{
-		size_t		bucket = digests[i * PERSON_DIGEST_SIZE] << 8 | digests[i * PERSON_DIGEST_SIZE + 1];
-
-		/* start[bucket] advances to the bucket's end, where the next one starts */
-		memcpy(scratch + start[bucket]++ * PERSON_DIGEST_SIZE, digests + i * PERSON_DIGEST_SIZE,
-			   PERSON_DIGEST_SIZE);
-	}
-	for (size_t b = BUCKETS; b > 0; b--)
-	{
-		size_t		from = b > 1 ? start[b - 2] : 0;
-		size_t		offset = from * PERSON_DIGEST_SIZE;
-
-		radix_sort(scratch + offset, digests + offset, digests + offset, start[b - 1] - from, 2);
-	}
-	free(start);
-}
-
 size_t
 distinct_digests(uint8_t *digests, size_t count, uint8_t *scratch)
 {
 	size_t		kept = 0;
 
-	sort_digests(digests, scratch, count);
+	radix_sort(digests, scratch, digests, count, 0);
 	for (size_t i = 0; i < count; i++)
 	{
-		if (kept > 0 && digest_equal(digests + (kept - 1) * PERSON_DIGEST_SIZE, digests + i * PERSON_DIGEST_SIZE))
+		if (kept > 0 && memcmp(digests + (kept - 1) * PERSON_DIGEST_SIZE, digests + i * PERSON_DIGEST_SIZE,
+							   PERSON_DIGEST_SIZE) == 0)
 			continue;
 		if (kept != i)
 			memcpy(digests + kept * PERSON_DIGEST_SIZE, digests + i * PERSON_DIGEST_SIZE, PERSON_DIGEST_SIZE);

@@ -372,10 +372,14 @@ map_trail(uint64 needed)
 	if (audit_shared->file_size < needed)
 	{
 		uint64		size = needed + TRAIL_GROWTH - needed % TRAIL_GROWTH;
+		int			failure = posix_fallocate(audit_fd, (off_t) audit_shared->file_size,
+											  (off_t) (size - audit_shared->file_size));
 
-		if (posix_fallocate(audit_fd, (off_t) audit_shared->file_size,
-							(off_t) (size - audit_shared->file_size)) != 0)
+		if (failure != 0)
+		{
+			errno = failure;	/* posix_fallocate returns it: %m reports it */
 			return false;
+		}
 		audit_shared->file_size = size;
 	}
 	if (mapped_size < audit_shared->file_size)

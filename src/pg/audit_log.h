@@ -9,8 +9,6 @@
 
 #include "postgres.h"
 
-#include "lib/stringinfo.h"
-
 #include "digest_set.h"
 
 #define AUDIT_DIGEST_SIZE PERSON_DIGEST_SIZE

@@ -34,8 +34,8 @@
 #include "catalog/namespace.h"
 #include "common/hashfn.h"
 #include "executor/tuptable.h"
-#include "storage/bufmgr.h"
 #include "lib/bloomfilter.h"
+#include "storage/bufmgr.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
 #include "utils/guc.h"
@@ -98,15 +98,14 @@ images_equal(const uint8 *a, const uint8 *b)
  * of the history against reading one moved number into the map. */
 #define PROBES_PER_MAPPED_NUMBER 0.25
 #define MIN_PROBES_BEFORE_MAP 1024
-/* Arena bytes plus hash slots per moved number, for the size limit. */
-#define MAP_BYTES_PER_NUMBER (2 * 24 + 2 * sizeof(MovedEntry) + BLOOM_BYTES_PER_NUMBER)
-
 /*
  * Most numbers looked up did not move, and a hash table of millions misses
  * the cache on each of them; a Bloom filter of 16 bits a moved number
  * answers most of them from a few bytes of a smaller bitmap.
  */
 #define BLOOM_BYTES_PER_NUMBER 2
+/* Arena bytes, hash slots and filter bits per moved number, for the size limit. */
+#define MAP_BYTES_PER_NUMBER (2 * 24 + 2 * sizeof(MovedEntry) + BLOOM_BYTES_PER_NUMBER)
 
 typedef struct MovedMap
 {

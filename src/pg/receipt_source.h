@@ -45,9 +45,9 @@ extern void receipt_source_file(ReceiptSource *source, const char *path, Receipt
 extern void receipt_source_close(ReceiptSource *source);
 
 /*
- * The next line, decoded to UTF-8 (valid until the next call, not NUL-
- * terminated); false at the
- * end.  A line that does not decode gives *problem (and no line) instead.
+ * The next line, decoded to UTF-8 (valid until the next call, not
+ * NUL-terminated); false at the end.  A line that does not decode gives
+ * *problem (and no line) instead.
  */
 extern bool receipt_next_line(ReceiptSource *source, const char **line, size_t *length,
 							  int *line_no, const char **problem);
