@@ -1,7 +1,8 @@
 -- Part 5: receipts.  A clinic's month of synthetic receipts (a generated
 -- RECEIPTC.UKE in Shift_JIS, as submitted) becomes records, a check report
 -- and the minimum data set in one call each; one patient's minimum data set
--- is shown, and the receipts are routed to the insurer that covered them.
+-- is shown, then a pharmacy's month (RECEIPTY.UKE) with the prescribers of
+-- what it dispensed, and the data set is linked for analysis.
 \pset footer off
 SET search_path = public, hokenid;
 
@@ -20,6 +21,16 @@ FROM mds GROUP BY 1 ORDER BY 1;
 SELECT service_date, category, code, quantity, times, points, insured, kohi, facility
 FROM mds WHERE receipt_no = (SELECT min(receipt_no) FROM mds WHERE kohi IS NOT NULL)
 ORDER BY service_date NULLS FIRST, line_no;
+
+\echo '== a pharmacy''s month (調剤, RECEIPTY.UKE): each drug per dispensing, with who prescribed it'
+CREATE TABLE pharmacy_file AS
+SELECT 'RECEIPTY.UKE'::text AS name, hokenid.generate_receipts(2026, 200, 'SJIS', 'pharmacy') AS data;
+SELECT count(*) AS problems FROM pharmacy_file, hokenid.receipt_check(data);
+SELECT service_date, category, code, quantity, times, prescribed_on, prescriber_facility, prescriber
+FROM pharmacy_file, hokenid.receipt_mds(data) WHERE receipt_no = 1 ORDER BY service_date, line_no;
+SELECT prescriber_facility, prescriber, count(DISTINCT (receipt_no, unit)) AS prescriptions,
+       count(*) FILTER (WHERE category = 'dispensing') AS drugs_dispensed
+FROM pharmacy_file, hokenid.receipt_mds(data) GROUP BY 1, 2 ORDER BY 1, 2;
 
 \echo '== named from the 支払基金 code masters (a two-line excerpt loaded here), as of the day of care'
 SELECT hokenid.load_code_master(convert_to(concat_ws(E'\r\n',

@@ -44,7 +44,7 @@ SELECT regress.try($$SELECT hokenid.load_code_master(pg_temp.master_file(
     pg_temp.master_line(33, '2', 'Y', '3', '62000000', '30', '20240401', '31', '99999999')), 'SJIS')$$) AS short_code,
        regress.try($$SELECT hokenid.load_code_master(pg_temp.master_file(
     pg_temp.master_line(45, '2', 'B', '3', '4280002', '23', '20241301', '24', '99999999')), 'SJIS')$$) AS bad_date,
-       regress.try($$SELECT hokenid.load_code_master(pg_temp.master_file('"0","Z","8282"'), 'SJIS')$$) AS other_master,
+       regress.try($$SELECT hokenid.load_code_master(pg_temp.master_file('"0","X","8282"'), 'SJIS')$$) AS other_master,
        regress.try($$SELECT hokenid.load_code_master(pg_temp.master_file('"0","Y'), 'SJIS')$$) AS open_quote;
 SELECT count(*) AS drugs_still_one FROM hokenid.code_master WHERE kind = 'Y';
 
@@ -67,5 +67,34 @@ WHERE code IN ('620098801', '112007410', '4280001') ORDER BY code;
 -- a version ends on its 廃止年月日: 160008010 on a day of 2024-05 takes the old one
 SELECT c.name, c.amount FROM hokenid.code_master c
 WHERE c.code = '160008010' AND c.valid_from <= '2024-05-15' AND (c.valid_until IS NULL OR c.valid_until >= '2024-05-15');
+
+-- 修飾語 (Z): a modifier never changed keeps 変更年月日 empty and dates from
+-- its 収載年月日, one listed before 2003 has neither and is valid from the
+-- beginning (-infinity); a diagnosis is named with its prefixes before and
+-- suffixes (8000-8999) after, and a modifier the master lacks shows as its code
+SELECT hokenid.load_code_master(pg_temp.master_file(
+    pg_temp.master_line(19, '2', 'Z', '3', '2056', '7', '右', '10', 'ﾐｷﾞ', '14', '', '15', '', '16', '99999999'),
+    pg_temp.master_line(19, '2', 'Z', '3', '8002', '7', 'の疑い', '10', 'ﾉｳﾀｶﾞｲ', '14', '20020601', '15', '',
+                        '16', '99999999'),
+    pg_temp.master_line(45, '2', 'B', '3', '1519002', '6', '胃癌', '10', 'ｲｶﾞﾝ', '23', '20000401', '24', '99999999')),
+    'SJIS') AS modifiers_loaded;
+SELECT kind, code, name, valid_from FROM hokenid.code_master WHERE kind = 'Z' ORDER BY code;
+SELECT modifiers, code_name
+FROM hokenid.receipt_mds_named(convert_to(concat_ws(E'\n',
+    'IR,1,13,1,1234569,,c,202311,00,',
+    'RE,1,1112,202311,x,1,19500102,,,,,,,1',
+    'HO,01130012,1,2,1,0,,,,,,,,,',
+    'SY,1519002,20231101,1,20568002,,01,',
+    'SY,1519002,20231101,1,8002,,,',
+    'SY,1519002,20231101,1,,,,',
+    'SY,1519002,20231101,1,20568999,,,',
+    'GO,1,0,99'), 'UTF8'), 'UTF8');
+SELECT count(*) FILTER (WHERE code_name IS NOT NULL) AS named_when_masked
+FROM hokenid.receipt_mds_named(convert_to(concat_ws(E'\n',
+    'IR,1,13,1,1234569,,c,202311,00,',
+    'RE,1,1112,202311,x,1,19500102,,,,,,,1',
+    'HO,01130012,1,2,1,0,,,,,,,,,',
+    'SY,1519002,20231101,1,20568002,,01,',
+    'GO,1,0,99'), 'UTF8'), 'UTF8', mask_diagnoses => true);
 
 TRUNCATE hokenid.code_master;

@@ -15,15 +15,18 @@ typedef struct MasterLayout
 	int			amount;
 	int			valid_from;
 	int			valid_until;
+	int			listed;			/* 収載年月日, for a 変更年月日 left empty */
 } MasterLayout;
 
 static const MasterLayout layouts[] = {
-	/* kind fields code digits name kana unit amount from until */
-	{'Y', 31, 3, 9, 5, 7, 10, 12, 30, 31},
-	{'S', 88, 3, 9, 5, 7, 10, 12, 87, 88},
-	{'B', 24, 3, 7, 6, 10, 0, 0, 23, 24},
-	{'T', 30, 3, 9, 5, 7, 10, 12, 28, 30},
-	{'C', 23, 23, 9, 7, 9, 0, 0, 21, 22},
+	/* kind fields code digits name kana unit amount from until listed */
+	{'Y', 31, 3, 9, 5, 7, 10, 12, 30, 31, 0},
+	{'S', 88, 3, 9, 5, 7, 10, 12, 87, 88, 0},
+	{'B', 24, 3, 7, 6, 10, 0, 0, 23, 24, 0},
+	{'T', 30, 3, 9, 5, 7, 10, 12, 28, 30, 0},
+	{'C', 23, 23, 9, 7, 9, 0, 0, 21, 22, 0},
+	/* 修飾語 leave 変更年月日 empty until a modifier first changes */
+	{'Z', 19, 3, 4, 7, 10, 0, 0, 15, 16, 14},
 };
 
 int
@@ -97,12 +100,12 @@ code_master_read(const CodeMasterField *fields, int count, CodeMasterRecord *rec
 	memset(record, 0, sizeof(*record));
 	*bad_field = 2;
 	if (count < 2 || fields[1].length != 1)
-		return "not a code master record (field 2 names the master: Y, S, B, T or C)";
+		return "not a code master record (field 2 names the master: Y, S, B, T, C or Z)";
 	for (size_t i = 0; i < sizeof(layouts) / sizeof(layouts[0]); i++)
 		if (layouts[i].kind == fields[1].value[0])
 			layout = &layouts[i];
 	if (layout == NULL)
-		return "not a master hokenid reads (field 2 must be Y, S, B, T or C)";
+		return "not a master hokenid reads (field 2 must be Y, S, B, T, C or Z)";
 	*bad_field = count + 1;
 	if (count < layout->fields)
 		return "is missing: the record ends before the fields this master has";
@@ -122,8 +125,20 @@ code_master_read(const CodeMasterField *fields, int count, CodeMasterRecord *rec
 	record->amount = field(fields, layout->amount);
 	*bad_field = layout->valid_from;
 	f = field(fields, layout->valid_from);
-	if (f.length != 8 || !receipt_date_parse(f.value, f.length, &record->valid_from))
+	if (f.length == 0 && layout->listed > 0)
+	{
+		/* 修飾語 listed before 2003-04-01 carry neither date: valid ever since */
+		*bad_field = layout->listed;
+		f = field(fields, layout->listed);
+		record->has_valid_from = f.length > 0;
+		if (record->has_valid_from &&
+			(f.length != 8 || !receipt_date_parse(f.value, f.length, &record->valid_from)))
+			return "収載年月日 must be a date YYYYMMDD";
+	}
+	else if (f.length != 8 || !receipt_date_parse(f.value, f.length, &record->valid_from))
 		return "変更年月日 must be a date YYYYMMDD";
+	else
+		record->has_valid_from = 1;
 	*bad_field = layout->valid_until;
 	f = field(fields, layout->valid_until);
 	if (f.length == 8 && memcmp(f.value, "99999999", 8) == 0)

@@ -74,7 +74,7 @@ check_identifiers(Report *report, const UkeFields *f, UkeKind kind)
 	IdentifierProblem problem;
 	const char *type = UKE_FIELD(f, 0);
 
-	if (memcmp(type, "HO", 2) == 0 && kind != UKE_KIND_PHARMACY)
+	if (memcmp(type, "HO", 2) == 0)
 	{
 		if (UKE_FIELD_LENGTH(f, 1) == 0 || uke_number(UKE_FIELD(f, 1), UKE_FIELD_LENGTH(f, 1)) == 0)
 			add(report, 1, "保険者番号 is empty");
@@ -89,17 +89,25 @@ check_identifiers(Report *report, const UkeFields *f, UkeKind kind)
 			(problem = recipient_no_check(UKE_FIELD(f, 2), UKE_FIELD_LENGTH(f, 2))).error != ID_OK)
 			add_detail(report, 0, "受給者番号: ", identifier_error_message(problem.error));
 	}
-	if (memcmp(type, "IR", 2) == 0 || memcmp(type, "UK", 2) == 0)
+	if (memcmp(type, "IR", 2) == 0 || memcmp(type, "UK", 2) == 0 || memcmp(type, "YK", 2) == 0)
 	{
 		problem = facility_code_from_parts(UKE_FIELD(f, 2), UKE_FIELD_LENGTH(f, 2), UKE_FIELD(f, 3),
 										   UKE_FIELD_LENGTH(f, 3), UKE_FIELD(f, 4), UKE_FIELD_LENGTH(f, 4), &v64);
 		if (problem.error != ID_OK)
-			add_detail(report, 1, "医療機関コード: ", identifier_error_message(problem.error));
+			add_detail(report, 1, memcmp(type, "YK", 2) == 0 ? "薬局コード: " : "医療機関コード: ",
+					   identifier_error_message(problem.error));
+	}
+	if (memcmp(type, "RE", 2) == 0 && kind == UKE_KIND_PHARMACY && UKE_FIELD_LENGTH(f, 11) > 0)
+	{
+		problem = facility_code_from_parts(UKE_FIELD(f, 9), UKE_FIELD_LENGTH(f, 9), UKE_FIELD(f, 10),
+										   UKE_FIELD_LENGTH(f, 10), UKE_FIELD(f, 11), UKE_FIELD_LENGTH(f, 11), &v64);
+		if (problem.error != ID_OK)
+			add_detail(report, 0, "処方箋を交付した医療機関コード: ", identifier_error_message(problem.error));
 	}
 }
 
 static void
-check_dates(Report *report, const UkeFields *f)
+check_dates(Report *report, const UkeFields *f, const UkeReader *reader)
 {
 	ReceiptDate date;
 	const char *type = UKE_FIELD(f, 0);
@@ -115,6 +123,13 @@ check_dates(Report *report, const UkeFields *f)
 	if (memcmp(type, "SY", 2) == 0 &&
 		(!receipt_date_parse(UKE_FIELD(f, 2), UKE_FIELD_LENGTH(f, 2), &date) || date.day == 0))
 		add(report, 0, "診療開始日 is not a date (YYYYMMDD or GYYMMDD)");
+	if (memcmp(type, "CZ", 2) == 0 && reader->kind == UKE_KIND_PHARMACY && reader->in_receipt)
+	{
+		if (!uke_pharmacy_day(&reader->receipt, UKE_FIELD(f, 2), UKE_FIELD_LENGTH(f, 2), &date))
+			add(report, 0, "処方月日 is not a day (MMDD in the 調剤年月, or a date)");
+		if (!uke_pharmacy_day(&reader->receipt, UKE_FIELD(f, 3), UKE_FIELD_LENGTH(f, 3), &date))
+			add(report, 0, "調剤月日 is not a day (MMDD or DD in the 調剤年月, or a date): the dispensing is kept undated");
+	}
 }
 
 int
@@ -155,21 +170,21 @@ uke_check_record(UkeChecker *checker, const UkeFields *f, int line_no, UkeProble
 
 	layout = uke_layout(type, reader->kind);
 	if (layout == NULL)
-		{
+	{
 		snprintf(message, sizeof(message), "unknown record type %.2s (returned as a record, not in the minimum data set)", type);
 		add(&report, 0, message);
 	}
 	else
 	{
 		if (layout->fields > 0 && f->count != layout->fields)
-			{
+		{
 			snprintf(message, sizeof(message), "%d fields where the specification has %d", f->count, layout->fields);
 			add(&report, 0, message);
 		}
 		if (layout->max_bytes_field > 0 &&
 			uke_sjis_length(UKE_FIELD(f, layout->max_bytes_field), UKE_FIELD_LENGTH(f, layout->max_bytes_field)) >
 			(size_t) layout->max_bytes)
-			{
+		{
 			snprintf(message, sizeof(message), "field %d is longer than %d bytes", layout->max_bytes_field, layout->max_bytes);
 			add(&report, 0, message);
 		}
@@ -177,14 +192,17 @@ uke_check_record(UkeChecker *checker, const UkeFields *f, int line_no, UkeProble
 	if (memcmp(type, "RE", 2) == 0)
 		close_receipt(checker);
 	else if (!is_header && memcmp(type, "GO", 2) != 0 && !reader->in_receipt && layout != NULL)
-		{
+	{
 		snprintf(message, sizeof(message), "%.2s outside a receipt (no RE before it)", type);
 		add(&report, 1, message);
 	}
 	if (memcmp(type, "HO", 2) == 0 || memcmp(type, "KO", 2) == 0)
 		checker->claims++;
+	if (reader->kind == UKE_KIND_PHARMACY && reader->in_receipt && reader->dispensing_count == 0 &&
+		(memcmp(type, "IY", 2) == 0 || memcmp(type, "TO", 2) == 0))
+		add(&report, 0, "a drug or material before any CZ of its prescription: its dispensing days are not known");
 	check_identifiers(&report, f, reader->kind);
-	check_dates(&report, f);
+	check_dates(&report, f, reader);
 	if (memcmp(type, "GO", 2) == 0)
 	{
 		long		count = uke_number(UKE_FIELD(f, 1), UKE_FIELD_LENGTH(f, 1));
@@ -193,12 +211,12 @@ uke_check_record(UkeChecker *checker, const UkeFields *f, int line_no, UkeProble
 		close_receipt(checker);
 		checker->seen_go = 1;
 		if (count != checker->claims)
-			{
+		{
 			snprintf(message, sizeof(message), "GO 総件数 is %ld, the file has %ld HO and KO records", count, checker->claims);
 			add(&report, 1, message);
 		}
 		if (total != checker->points)
-			{
+		{
 			snprintf(message, sizeof(message), "GO 総合計点数 is %ld, the receipts add up to %ld", total, checker->points);
 			add(&report, 1, message);
 		}

@@ -15,6 +15,12 @@ static const char *const names_sjis[][2] = {
 };
 static const char clinic_utf8[] = "合成クリニック";
 static const char clinic_sjis[] = "\x8d\x87\x90\xac\x83\x4e\x83\x8a\x83\x6a\x83\x62\x83\x4e";
+static const char pharmacy_utf8[] = "合成薬局";
+static const char pharmacy_sjis[] = "\x8d\x87\x90\xac\x96\xf2\x8b\xc7";
+/* the clinic's two 保険医 */
+static const char *const doctors_utf8[] = {"医師　一郎", "医師　二郎"};
+static const char *const doctors_sjis[] = {"\x88\xe3\x8e\x74\x81\x40\x88\xea\x98\x59",
+"\x88\xe3\x8e\x74\x81\x40\x93\xf1\x98\x59"};
 
 /* Insurers with valid 検証番号: 協会けんぽ, 組合, 共済, 国保, 後期高齢者. */
 static const char *const insurers[] = {"01130012", "06130512", "31130032", "133066", "39131032"};
@@ -37,6 +43,19 @@ static const struct
 	{"70", "SI", "170000410", 210},	/* 画像診断 */
 };
 
+/* Drugs a pharmacy dispenses: 医薬品 code, daily 使用量, points a day. */
+static const struct
+{
+	const char *code;
+	int			daily_amount;
+	int			points;
+} dispensed_drugs[] = {
+	{"620098801", 3, 6},
+	{"610463146", 2, 4},
+	{"620004365", 1, 2},
+};
+#define DISPENSED_DRUGS ((int) (sizeof(dispensed_drugs) / sizeof(dispensed_drugs[0])))
+
 static uint64_t
 next_random(UkeGenerator *g)
 {
@@ -54,9 +73,10 @@ below(UkeGenerator *g, int n)
 }
 
 void
-uke_generator_start(UkeGenerator *generator, uint64_t seed, int receipts, int sjis)
+uke_generator_start(UkeGenerator *generator, uint64_t seed, int receipts, int sjis, UkeKind kind)
 {
 	memset(generator, 0, sizeof(*generator));
+	generator->kind = kind;
 	generator->state = seed;
 	generator->receipts = receipts;
 	generator->sjis = sjis;
@@ -73,22 +93,91 @@ days(char *out, int day, int count)
 	return n;
 }
 
-static size_t
-receipt(UkeGenerator *g, char *out)
+/* A receipt's patient, chosen once: who, insured where, with 公費 or not. */
+typedef struct Patient
 {
-	int			person = below(g, 2);
-	const char *insurer = insurers[below(g, 5)];
-	int			late_elderly = strcmp(insurer, "39131032") == 0;
-	int			with_kohi = below(g, 10) == 0;
+	int			person;
+	const char *insurer;
+	int			late_elderly;
+	int			with_kohi;
+	int			symbol;
+	int			number;
+} Patient;
+
+static Patient
+choose_patient(UkeGenerator *g)
+{
+	Patient		p;
+
+	p.person = below(g, 2);
+	p.insurer = insurers[below(g, 5)];
+	p.late_elderly = strcmp(p.insurer, "39131032") == 0;
+	p.with_kohi = below(g, 10) == 0;
+	return p;
+}
+
+static void
+choose_card(UkeGenerator *g, Patient *p)
+{
+	p->symbol = 1000 + below(g, 9000);
+	p->number = 1 + below(g, 99999);
+}
+
+static const char *
+receipt_type(const Patient *p)
+{
+	return p->late_elderly ? "1312" : p->with_kohi ? "1122" : "1112";
+}
+
+/*
+ * HO (+ KO) and SN of a receipt of total points.  The 調剤 HO and KO have
+ * one field fewer after 合計点数 than the 医科 ones.
+ */
+static size_t
+claim_records(UkeGenerator *g, const Patient *p, int total, int pharmacy, char *out)
+{
+	const char *tail = pharmacy ? ",,,,,,,," : ",,,,,,,,,";
+	size_t		n = 0;
+
+	if (p->late_elderly)
+		n += (size_t) sprintf(out + n, "HO,%s,,%08d,1,%d%s\r\n", p->insurer, p->number, total, tail);
+	else
+		n += (size_t) sprintf(out + n, "HO,%s%s,%d,%d,1,%d%s\r\n",
+							  strlen(p->insurer) == 6 ? "  " : "", p->insurer, p->symbol, p->number, total, tail);
+	g->claims++;
+	if (p->with_kohi)
+	{
+		n += (size_t) sprintf(out + n, "KO,54016027,1111111,,1,%d,0,,,%s\r\n", total, pharmacy ? "" : ",,");
+		g->claims++;
+	}
+	n += (size_t) sprintf(out + n, "SN,1,01,,,,%s,,\r\n", p->late_elderly ? "" : (p->person ? "01" : "00"));
+	g->points += total;
+	return n;
+}
+
+static size_t
+birth_date(UkeGenerator *g, char *out)
+{
+	/* drawn day first: the order files made by earlier versions have */
+	int			day = 1 + below(g, 28);
+	int			month = 1 + below(g, 12);
+	int			year = 30 + below(g, 60);
+
+	return (size_t) sprintf(out, "19%02d%02d%02d", year, month, day);
+}
+
+static size_t
+medical_receipt(UkeGenerator *g, char *out)
+{
+	Patient		p = choose_patient(g);
 	int			items = 3 + below(g, 8);
 	int			total = 0;
 	int			day = 1 + below(g, 28);
 	size_t		n = 0;
 	char		body[UKE_GENERATOR_PIECE_MAX];
 	size_t		b = 0;
-	int			symbol = 1000 + below(g, 9000);
-	int			number = 1 + below(g, 99999);
 
+	choose_card(g, &p);
 	/* the items first, to know the receipt's total points */
 	b += (size_t) sprintf(body + b, "SY,4280001,202310%02d,1,,,01,\r\n", 1 + below(g, 28));
 	for (int i = 0; i < items; i++)
@@ -97,7 +186,7 @@ receipt(UkeGenerator *g, char *out)
 		int			times = 1 + below(g, 2);
 
 		b += (size_t) sprintf(body + b, "%s,%s,%d,%s,%s,%d,%d,,,,,,", acts[a].record, acts[a].identification,
-							  with_kohi ? 2 : 1, acts[a].code, acts[a].record[0] == 'I' ? "1" : "",
+							  p.with_kohi ? 2 : 1, acts[a].code, acts[a].record[0] == 'I' ? "1" : "",
 							  acts[a].points, times);
 		b += days(body + b, day, times);
 		b += (size_t) sprintf(body + b, "\r\n");
@@ -105,25 +194,78 @@ receipt(UkeGenerator *g, char *out)
 	}
 
 	g->written++;
-	n += (size_t) sprintf(out + n, "RE,%d,%s,202311,%s,%d,19%02d%02d%02d,,,,,,,%05d,,,,,,,,,,,,,,,,,,,,,,,%s,\r\n",
-						  g->written, late_elderly ? "1312" : with_kohi ? "1122" : "1112",
-						  g->sjis ? names_sjis[person][0] : names_utf8[person][0], 1 + person,
-						  30 + below(g, 60), 1 + below(g, 12), 1 + below(g, 28), g->written % 100000,
-						  g->sjis ? names_sjis[person][1] : names_utf8[person][1]);
-	if (late_elderly)
-		n += (size_t) sprintf(out + n, "HO,%s,,%08d,1,%d,,,,,,,,,\r\n", insurer, number, total);
-	else
-		n += (size_t) sprintf(out + n, "HO,%s%s,%d,%d,1,%d,,,,,,,,,\r\n",
-							  strlen(insurer) == 6 ? "  " : "", insurer, symbol, number, total);
-	g->claims++;
-	if (with_kohi)
-	{
-		n += (size_t) sprintf(out + n, "KO,54016027,1111111,,1,%d,0,,,,,\r\n", total);
-		g->claims++;
-	}
-	n += (size_t) sprintf(out + n, "SN,1,01,,,,%s,,\r\n", late_elderly ? "" : (person ? "01" : "00"));
+	n += (size_t) sprintf(out + n, "RE,%d,%s,202311,%s,%d,", g->written, receipt_type(&p),
+						  g->sjis ? names_sjis[p.person][0] : names_utf8[p.person][0], 1 + p.person);
+	n += birth_date(g, out + n);
+	n += (size_t) sprintf(out + n, ",,,,,,,%05d,,,,,,,,,,,,,,,,,,,,,,,%s,\r\n", g->written % 100000,
+						  g->sjis ? names_sjis[p.person][1] : names_utf8[p.person][1]);
+	n += claim_records(g, &p, total, 0, out + n);
 	memcpy(out + n, body, b);
-	g->points += total;
+	return n + b;
+}
+
+/*
+ * A 調剤 receipt: prescriptions of the synthetic clinic's two doctors, each
+ * an SH, its dispensings (CZ: the prescription day, a day later, and for
+ * some a refill a week after) and its drugs (IY).
+ */
+static size_t
+pharmacy_receipt(UkeGenerator *g, char *out)
+{
+	Patient		p = choose_patient(g);
+	int			prescriptions = 1 + below(g, 3);
+	int			total = 0;
+	size_t		n = 0;
+	char		body[UKE_GENERATOR_PIECE_MAX];
+	size_t		b = 0;
+
+	choose_card(g, &p);
+	for (int rx = 1; rx <= prescriptions; rx++)
+	{
+		int			doctor = 1 + below(g, 2);
+		int			prescribed = 1 + below(g, 20);
+		int			dispensings = 1 + (below(g, 4) == 0);
+		int			supply = 7 * (1 + below(g, 4));
+		int			drugs = 1 + below(g, 3);
+		int			unit_points = 0;
+		int			first = below(g, DISPENSED_DRUGS);
+		int			drug[DISPENSED_DRUGS];
+
+		/* different drugs in one prescription */
+		for (int d = 0; d < drugs; d++)
+		{
+			drug[d] = (first + d) % DISPENSED_DRUGS;
+			unit_points += dispensed_drugs[drug[d]].points;
+		}
+		b += (size_t) sprintf(body + b, "SH,%d,1,,,%d,,,,\r\n", rx, unit_points);
+		for (int k = 0; k < dispensings; k++)
+		{
+			int			dispensed = prescribed + 1 + 7 * k;
+
+			b += (size_t) sprintf(body + b, "CZ,%d,11%02d,11%02d,%d,%d,1,1,01,420001810,24,,,%d,",
+								  doctor, prescribed, dispensed, rx, supply, unit_points * supply);
+			for (int column = 15; column < 54; column++)
+				body[b++] = ',';
+			b += (size_t) sprintf(body + b, "\r\n");
+			total += 24 + unit_points * supply;
+		}
+		for (int d = 0; d < drugs; d++)
+			b += (size_t) sprintf(body + b, "IY,1,%s,%d,,,,,,\r\n", dispensed_drugs[drug[d]].code,
+								  dispensed_drugs[drug[d]].daily_amount);
+	}
+
+	g->written++;
+	n += (size_t) sprintf(out + n, "RE,%d,%s,202311,%s,%d,", g->written, receipt_type(&p),
+						  g->sjis ? names_sjis[p.person][0] : names_utf8[p.person][0], 1 + p.person);
+	n += birth_date(g, out + n);
+	/* 処方箋を交付した医療機関: the synthetic clinic; 保険医氏名 in columns 14-33 */
+	n += (size_t) sprintf(out + n, ",,,13,1,1234569,%s,,%s,%s", g->sjis ? clinic_sjis : clinic_utf8,
+						  g->sjis ? doctors_sjis[0] : doctors_utf8[0], g->sjis ? doctors_sjis[1] : doctors_utf8[1]);
+	for (int column = 16; column < 41; column++)
+		out[n++] = ',';
+	n += (size_t) sprintf(out + n, ",%s\r\n", g->sjis ? names_sjis[p.person][1] : names_utf8[p.person][1]);
+	n += claim_records(g, &p, total, 1, out + n);
+	memcpy(out + n, body, b);
 	return n + b;
 }
 
@@ -133,12 +275,15 @@ uke_generate_piece(UkeGenerator *g, char *out)
 	if (g->stage == 0)
 	{
 		g->stage = 1;
-		/* 医療機関コード 13 1 1234569: 検証番号 over 131123456 */
+		/* 薬局コード 13 4 7654327 and 医療機関コード 13 1 1234569: 検証番号 last */
+		if (g->kind == UKE_KIND_PHARMACY)
+			return (size_t) sprintf(out, "YK,1,13,4,7654327,%s,202311,00,03-0000-0001\r\n",
+									g->sjis ? pharmacy_sjis : pharmacy_utf8);
 		return (size_t) sprintf(out, "IR,1,13,1,1234569,,%s,202311,00,03-0000-0000\r\n",
 								g->sjis ? clinic_sjis : clinic_utf8);
 	}
 	if (g->stage == 1 && g->written < g->receipts)
-		return receipt(g, out);
+		return g->kind == UKE_KIND_PHARMACY ? pharmacy_receipt(g, out) : medical_receipt(g, out);
 	if (g->stage == 1)
 	{
 		g->stage = 2;

@@ -1,5 +1,5 @@
 /*
- * Synthetic 医科 receipt files, deterministic from a seed, of any size: for
+ * Synthetic 医科 and 調剤 receipt files, deterministic from a seed, of any size: for
  * tests, the demo and benchmarks (real receipts never enter the project).
  * Every number in them is valid (check digits of insurers, 公費 and the
  * facility) and the GO record holds the file's true totals, so a generated
@@ -11,9 +11,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "uke_layout.h"
+
 typedef struct UkeGenerator
 {
 	uint64_t	state;			/* splitmix64 */
+	UkeKind		kind;			/* UKE_KIND_MEDICAL or UKE_KIND_PHARMACY */
 	int			sjis;			/* else UTF-8 */
 	int			receipts;		/* to write */
 	int			written;
@@ -22,7 +25,8 @@ typedef struct UkeGenerator
 	int			stage;			/* 0 header, 1 receipts, 2 done */
 } UkeGenerator;
 
-extern void uke_generator_start(UkeGenerator *generator, uint64_t seed, int receipts, int sjis);
+extern void uke_generator_start(UkeGenerator *generator, uint64_t seed, int receipts, int sjis,
+								UkeKind kind);
 
 /*
  * Appends the next piece of the file (the header, one receipt, or the GO

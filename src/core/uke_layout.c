@@ -4,7 +4,8 @@
 
 /*
  * 医科 from the R4 specification; 歯科 SS/TO/HO/IR/RE as in ORCA's dental
- * output (the corpus), whose TO keeps 点数 and 回数 just before the days.
+ * output (the corpus), whose TO keeps 点数 and 回数 just before the days;
+ * 調剤 CZ: code = 調剤料コード, quantity = 調剤数量, points = 調剤料点数.
  * Records without items only need their field count.
  */
 static const UkeLayout layouts[] = {
@@ -36,17 +37,23 @@ static const UkeLayout layouts[] = {
 	{"TR", UKE_KIND_UNKNOWN, 18, -1, -1, -1, -1, -1, -1, -1, 0},
 	{"TS", UKE_KIND_UNKNOWN, 5, -1, -1, -1, -1, -1, -1, -1, 0},
 	{"GO", UKE_KIND_UNKNOWN, 4, -1, -1, -1, -1, -1, -1, -1, 0},
-	/* 調剤 and DPC records are returned as records; their layouts are not modelled */
+	/*
+	 * 調剤 (RECEIPTY): positions as the older 記録条件仕様 (調剤用) gives them and
+	 * three public readers agree on (DOMAIN.md 3.7); counts are not checked, as
+	 * the record lengths grew with later revisions (CZ: 54, then 71 columns).
+	 */
 	{"YK", UKE_KIND_PHARMACY, 0, -1, -1, -1, -1, -1, -1, -1, 0},
-	{"SH", UKE_KIND_PHARMACY, 0, -1, -1, -1, -1, -1, -1, -1, 0},
-	{"CZ", UKE_KIND_PHARMACY, 0, -1, -1, -1, -1, -1, -1, -1, 0},
-	{"IY", UKE_KIND_PHARMACY, 0, -1, -1, -1, -1, -1, -1, -1, 0},
 	{"RE", UKE_KIND_PHARMACY, 0, -1, -1, -1, -1, -1, -1, -1, 0},
 	{"HO", UKE_KIND_PHARMACY, 0, -1, -1, -1, -1, -1, -1, -1, 0},
 	{"KO", UKE_KIND_PHARMACY, 0, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"SH", UKE_KIND_PHARMACY, 0, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"CZ", UKE_KIND_PHARMACY, 0, -1, 9, 5, 10, -1, -1, -1, 0},
+	{"IY", UKE_KIND_PHARMACY, 0, -1, 2, 3, -1, -1, -1, -1, 0},
+	{"TO", UKE_KIND_PHARMACY, 0, -1, 2, 3, -1, -1, -1, -1, 0},
 	{"TK", UKE_KIND_PHARMACY, 0, -1, -1, -1, -1, -1, -1, -1, 0},
 	{"KI", UKE_KIND_PHARMACY, 0, -1, -1, -1, -1, -1, -1, -1, 0},
 	{"ST", UKE_KIND_PHARMACY, 0, -1, -1, -1, -1, -1, -1, -1, 0},
+	/* DPC records are returned as records; their layouts are not modelled */
 	{"BU", UKE_KIND_UNKNOWN, 0, -1, -1, -1, -1, -1, -1, -1, 0},
 	{"SB", UKE_KIND_UNKNOWN, 0, -1, -1, -1, -1, -1, -1, -1, 0},
 	{"CD", UKE_KIND_UNKNOWN, 0, -1, -1, -1, -1, -1, -1, -1, 0},

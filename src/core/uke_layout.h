@@ -1,7 +1,7 @@
 /*
  * Where things are in each record type, by kind of file (医科 R4 record
- * specification, and the 歯科 layout as ORCA writes it; see DOMAIN.md 3.3
- * and 3.8).  Indices are 0-based CSV columns, column 0 being the record
+ * specification, the 歯科 layout as ORCA writes it, and the 調剤 one of the
+ * older 調剤用 specification; see DOMAIN.md 3.3, 3.7 and 3.8).  Indices are 0-based CSV columns, column 0 being the record
  * type; -1 means the record has no such field.
  */
 #ifndef HOKENID_UKE_LAYOUT_H

@@ -22,6 +22,8 @@ static const char *const category_names[] = {
 	[MDS_MATERIAL] = "material",
 	[MDS_ADMISSION] = "admission",
 	[MDS_TRANSPLANT] = "transplant",
+	[MDS_DISPENSING] = "dispensing",
+	[MDS_DISPENSING_FEE] = "dispensing_fee",
 	[MDS_OTHER] = "other",
 };
 
@@ -120,6 +122,13 @@ item_category(const char *identification, int is_drug, int is_material)
 	}
 }
 
+/* 調剤 RE: 保険医氏名 fill columns 14 to 33, doctor 1 first. */
+#define PHARMACY_FIRST_DOCTOR 14
+/* 調剤 CZ: 医師番号, 処方月日, 調剤月日 */
+#define DISPENSING_DOCTOR 1
+#define DISPENSING_PRESCRIBED 2
+#define DISPENSING_DISPENSED 3
+
 static void
 start_receipt(UkeReader *reader, const UkeFields *fields)
 {
@@ -136,11 +145,20 @@ start_receipt(UkeReader *reader, const UkeFields *fields)
 	r->has_birth = date_field(fields, 6, &r->birth);
 	if (reader->kind == UKE_KIND_DENTAL)
 		r->has_first_visit = date_field(fields, 9, &r->first_visit);
+	else if (reader->kind == UKE_KIND_PHARMACY)
+	{
+		set_field(&r->prescriber_prefecture, fields, 9);
+		set_field(&r->prescriber_score_table, fields, 10);
+		set_field(&r->prescriber_facility, fields, 11);
+		for (int i = 0; i < UKE_DOCTORS; i++)
+			set_field(&r->doctors[i], fields, PHARMACY_FIRST_DOCTOR + i);
+	}
 	else
 		r->admission_pending = date_field(fields, 8, &r->admission);
 	reader->identification[0] = '\0';
 	reader->unit = 0;
 	reader->unit_open = 0;
+	reader->dispensing_count = 0;
 }
 
 static int
@@ -151,13 +169,16 @@ facility_record(UkeReader *reader, const UkeFields *fields)
 	set_field(&reader->prefecture, fields, 2);
 	set_field(&reader->score_table, fields, 3);
 	set_field(&reader->facility, fields, 4);
-	if (is_type(fields, "UK") || table == 3)
+	if (is_type(fields, "YK"))
+		reader->kind = UKE_KIND_PHARMACY;
+	else if (is_type(fields, "UK") || table == 3)
 		reader->kind = UKE_KIND_DENTAL;
 	else if (reader->kind == UKE_KIND_UNKNOWN)
 		reader->kind = UKE_KIND_MEDICAL;
-	/* 請求年月: IR 7 in 医科, IR 6 in 歯科, UK 7 */
+	/* 請求年月: IR 7 in 医科, IR 6 in 歯科, UK 7, YK 6 */
 	reader->has_claim_month = month_field(fields,
-										 is_type(fields, "IR") && reader->kind == UKE_KIND_DENTAL ? 6 : 7,
+										 is_type(fields, "YK") ||
+										 (is_type(fields, "IR") && reader->kind == UKE_KIND_DENTAL) ? 6 : 7,
 										 &reader->claim_month);
 	return 0;
 }
@@ -229,6 +250,127 @@ act_items(UkeReader *reader, const UkeFields *fields, const UkeLayout *layout, M
 	return count;
 }
 
+/*
+ * A 調剤 day: 月日 (MMDD) or 日 (DD) within the 調剤年月, or a whole date.
+ * A prescription may be older than the month it is dispensed in: an MMDD
+ * later than the 調剤年月 is of the year before (December for January).
+ */
+int
+uke_pharmacy_day(const UkeReceipt *r, const char *value, size_t length, ReceiptDate *date)
+{
+	long		number = uke_number(value, length);
+
+	if (length != 2 && length != 4)
+		return receipt_date_parse(value, length, date) && date->day != 0;
+	if (!r->has_month || number <= 0)
+		return 0;
+	*date = r->month;
+	date->day = (int) (number % 100);
+	if (length == 4)
+	{
+		date->month = (int) (number / 100);
+		if (date->month > r->month.month)
+			date->year--;
+	}
+	return receipt_date_exists(date->year, date->month, date->day);
+}
+
+static int
+pharmacy_day(const UkeReceipt *r, const UkeFields *fields, int i, ReceiptDate *date)
+{
+	return uke_pharmacy_day(r, UKE_FIELD(fields, i), UKE_FIELD_LENGTH(fields, i), date);
+}
+
+/* CZ: a dispensing of the current prescription, and its 調剤料. */
+static int
+dispensing_record(UkeReader *reader, const UkeFields *fields, MdsItem *items)
+{
+	const UkeLayout *layout = uke_layout("CZ", UKE_KIND_PHARMACY);
+	UkeDispensing d;
+	long		doctor = uke_number(UKE_FIELD(fields, DISPENSING_DOCTOR), UKE_FIELD_LENGTH(fields, DISPENSING_DOCTOR));
+	long		points = uke_number(UKE_FIELD(fields, layout->points), UKE_FIELD_LENGTH(fields, layout->points));
+	MdsItem    *item = &items[0];
+
+	memset(&d, 0, sizeof(d));
+	d.has_dispensed = pharmacy_day(&reader->receipt, fields, DISPENSING_DISPENSED, &d.dispensed);
+	d.has_prescribed = pharmacy_day(&reader->receipt, fields, DISPENSING_PRESCRIBED, &d.prescribed);
+	d.doctor = doctor >= 1 && doctor <= UKE_DOCTORS ? (int) doctor : 0;
+	d.quantity = uke_number(UKE_FIELD(fields, layout->quantity), UKE_FIELD_LENGTH(fields, layout->quantity));
+	if (reader->dispensing_count < UKE_MAX_DISPENSINGS)
+		reader->dispensings[reader->dispensing_count++] = d;
+	memset(item, 0, sizeof(*item));
+	item->category = MDS_DISPENSING_FEE;
+	item->code = UKE_FIELD(fields, layout->code);
+	item->code_length = UKE_FIELD_LENGTH(fields, layout->code);
+	item->quantity = UKE_FIELD(fields, layout->quantity);
+	item->quantity_length = UKE_FIELD_LENGTH(fields, layout->quantity);
+	item->date = d.dispensed;
+	item->has_date = d.has_dispensed;
+	item->prescribed = d.prescribed;
+	item->has_prescribed = d.has_prescribed;
+	item->doctor = d.doctor;
+	item->times = 1;
+	item->unit = reader->unit;
+	if (UKE_FIELD_LENGTH(fields, layout->points) > 0 && points >= 0)
+	{
+		item->points = points;
+		item->has_points = 1;
+	}
+	return 1;
+}
+
+/*
+ * IY/TO of a prescription: the drug or material of each of its
+ * dispensings, with that dispensing's day, 調剤数量 and doctor.  One that
+ * comes before any CZ keeps no day.
+ */
+static int
+dispensed_items(UkeReader *reader, const UkeFields *fields, MdsItem *items)
+{
+	const UkeLayout *layout = uke_layout(UKE_FIELD(fields, 0), UKE_KIND_PHARMACY);
+	MdsItem		item;
+	int			count = reader->dispensing_count > 0 ? reader->dispensing_count : 1;
+
+	memset(&item, 0, sizeof(item));
+	item.category = is_type(fields, "TO") ? MDS_MATERIAL : MDS_DISPENSING;
+	item.code = UKE_FIELD(fields, layout->code);
+	item.code_length = UKE_FIELD_LENGTH(fields, layout->code);
+	item.quantity = UKE_FIELD(fields, layout->quantity);
+	item.quantity_length = UKE_FIELD_LENGTH(fields, layout->quantity);
+	item.unit = reader->unit;
+	item.times = 1;
+	for (int i = 0; i < count; i++)
+	{
+		items[i] = item;
+		if (reader->dispensing_count == 0)
+			continue;
+		items[i].date = reader->dispensings[i].dispensed;
+		items[i].has_date = reader->dispensings[i].has_dispensed;
+		items[i].prescribed = reader->dispensings[i].prescribed;
+		items[i].has_prescribed = reader->dispensings[i].has_prescribed;
+		items[i].doctor = reader->dispensings[i].doctor;
+		items[i].times = reader->dispensings[i].quantity > 0 ? (int) reader->dispensings[i].quantity : 1;
+	}
+	return count;
+}
+
+/* 調剤 records: SH opens a prescription, CZ dispenses it, IY/TO fill it. */
+static int
+pharmacy_items(UkeReader *reader, const UkeFields *fields, MdsItem *items)
+{
+	if (is_type(fields, "SH"))
+	{
+		reader->dispensing_count = 0;
+		reader->unit++;			/* each prescription is a billing unit */
+		return 0;
+	}
+	if (is_type(fields, "CZ"))
+		return dispensing_record(reader, fields, items);
+	if (is_type(fields, "IY") || is_type(fields, "TO"))
+		return dispensed_items(reader, fields, items);
+	return 0;
+}
+
 static int
 record_items(UkeReader *reader, const UkeFields *fields, MdsItem *items)
 {
@@ -237,13 +379,8 @@ record_items(UkeReader *reader, const UkeFields *fields, MdsItem *items)
 
 	if (UKE_FIELD_LENGTH(fields, 0) != 2)
 		return 0;
-	if (is_type(fields, "IR") || is_type(fields, "UK"))
+	if (is_type(fields, "IR") || is_type(fields, "UK") || is_type(fields, "YK"))
 		return facility_record(reader, fields);
-	if (is_type(fields, "YK"))
-	{
-		reader->kind = UKE_KIND_PHARMACY;
-		return 0;
-	}
 	if (is_type(fields, "RE"))
 	{
 		start_receipt(reader, fields);
@@ -284,7 +421,7 @@ record_items(UkeReader *reader, const UkeFields *fields, MdsItem *items)
 		return 0;
 	}
 	if (reader->kind == UKE_KIND_PHARMACY)
-		return 0;				/* 調剤 layouts are not modelled: records only */
+		return pharmacy_items(reader, fields, items);
 	if (is_type(fields, "CO"))
 	{
 		/* a comment opens or continues a 診療識別 group like any item */
@@ -307,6 +444,11 @@ record_items(UkeReader *reader, const UkeFields *fields, MdsItem *items)
 		if (is_type(fields, "SY"))
 		{
 			item->has_date = date_field(fields, 2, &item->date);
+			if (UKE_FIELD_LENGTH(fields, 4) > 0)
+			{
+				item->modifiers = UKE_FIELD(fields, 4);
+				item->modifiers_length = UKE_FIELD_LENGTH(fields, 4);
+			}
 			if (UKE_FIELD_LENGTH(fields, 5) > 0)
 			{
 				item->name = UKE_FIELD(fields, 5);

@@ -5,7 +5,9 @@
  * 診療識別 continues the group) and its billing unit (点数・回数算定単位: the
  * 点数 stands on the unit's last record), and the minimum-data-set items a
  * record yields (保健医療記録共有サービスの最小データセット), one per day of care.
- * Lines are given decoded to UTF-8.
+ * In 調剤 files a prescription (SH) lists its dispensings (CZ: 調剤月日,
+ * 調剤数量, the prescribing doctor's number) and then its drugs (IY), so a
+ * drug yields one item per dispensing.  Lines are given decoded to UTF-8.
  */
 #ifndef HOKENID_UKE_RECEIPT_H
 #define HOKENID_UKE_RECEIPT_H
@@ -37,6 +39,8 @@ typedef enum MdsCategory
 	MDS_MATERIAL,
 	MDS_ADMISSION,
 	MDS_TRANSPLANT,
+	MDS_DISPENSING,				/* 調剤: a drug dispensed (IY) */
+	MDS_DISPENSING_FEE,			/* 調剤: the 調剤料 of a dispensing (CZ) */
 	MDS_OTHER,
 } MdsCategory;
 
@@ -48,6 +52,9 @@ typedef struct UkeText
 	char		value[88];
 	size_t		length;
 } UkeText;
+
+#define UKE_DOCTORS 20			/* 保険医氏名 columns of a 調剤 RE */
+#define UKE_MAX_DISPENSINGS 31	/* CZ of one SH kept; one a day at most */
 
 typedef struct UkeReceipt
 {
@@ -73,7 +80,23 @@ typedef struct UkeReceipt
 	long		first_kohi_points;
 	int			insurance_records;	/* HO count */
 	int			kohi_records;	/* KO count */
+	/* 調剤: the prescribing facility (RE 9-11) and its doctors (保険医氏名) */
+	UkeText		prescriber_prefecture;
+	UkeText		prescriber_score_table;
+	UkeText		prescriber_facility;
+	UkeText		doctors[UKE_DOCTORS];	/* CZ 医師番号 n names doctors[n - 1] */
 } UkeReceipt;
+
+/* 調剤: one dispensing (CZ) of the current prescription. */
+typedef struct UkeDispensing
+{
+	ReceiptDate dispensed;		/* 調剤月日 */
+	int			has_dispensed;
+	ReceiptDate prescribed;		/* 処方月日 */
+	int			has_prescribed;
+	int			doctor;			/* 医師番号; 0 unknown */
+	long		quantity;		/* 調剤数量 (days, or times for 屯服) */
+} UkeDispensing;
 
 typedef struct UkeReader
 {
@@ -89,6 +112,8 @@ typedef struct UkeReader
 	char		identification[3];	/* current 診療識別 group */
 	int			unit;			/* billing unit within the receipt, from 1 */
 	int			unit_open;
+	UkeDispensing dispensings[UKE_MAX_DISPENSINGS];	/* of the current SH */
+	int			dispensing_count;
 } UkeReader;
 
 typedef struct MdsItem
@@ -98,17 +123,22 @@ typedef struct MdsItem
 	size_t		code_length;
 	const char *name;			/* 傷病名称 of an uncoded diagnosis; NULL otherwise */
 	size_t		name_length;
+	const char *modifiers;		/* 修飾語コード of a diagnosis (4 digits each); NULL otherwise */
+	size_t		modifiers_length;
 	ReceiptDate date;
 	int			has_date;
 	const char *quantity;
 	size_t		quantity_length;
-	int			times;			/* on this day; 回数 when no day is given */
+	int			times;			/* on this day; 回数 when no day is given; 調剤: 調剤数量 */
 	long		points;			/* per time, on the unit's last record */
 	int			has_points;
 	int			unit;
+	ReceiptDate prescribed;		/* 調剤: 処方月日 */
+	int			has_prescribed;
+	int			doctor;			/* 調剤: 医師番号 (see UkeReceipt.doctors); 0 none */
 } MdsItem;
 
-#define MDS_MAX_ITEMS_PER_RECORD 33	/* 31 days, or one item, and an admission */
+#define MDS_MAX_ITEMS_PER_RECORD 33	/* 31 days or dispensings, or one item, and an admission */
 
 extern void uke_reader_start(UkeReader *reader);
 
@@ -118,6 +148,13 @@ extern void uke_reader_start(UkeReader *reader);
  * receipt (reader->in_receipt is 0).
  */
 extern int	uke_read_record(UkeReader *reader, const UkeFields *fields, MdsItem *items);
+
+/*
+ * A 調剤 CZ day (処方月日, 調剤月日) of receipt r: MMDD or DD in its 調剤年月
+ * (an MMDD past that month is of the year before), or a whole date.
+ * Returns 0 when it is no day.
+ */
+extern int	uke_pharmacy_day(const UkeReceipt *r, const char *value, size_t length, ReceiptDate *date);
 
 /* Copies a field into a UkeText, cut at its capacity. */
 extern void uke_text_set(UkeText *text, const char *value, size_t length);

@@ -1,6 +1,6 @@
 /*
  * code_master_rows(data, encoding): the records of a 支払基金 code master
- * file (医薬品, 診療行為, 傷病名, 特定器材, コメント), decoded like a receipt
+ * file (医薬品, 診療行為, 傷病名, 特定器材, コメント, 修飾語), decoded like a receipt
  * file (receipt_source.c), for hokenid.load_code_master to store.  A line
  * that is not a record of one of those masters raises 22P02 naming the
  * line and field: a master loaded in part would name codes wrongly.
@@ -66,7 +66,16 @@ put_record(ReturnSetInfo *result, int line_no, const CodeMasterRecord *r)
 	if (!nulls[7])
 		values[7] = DirectFunctionCall3(numeric_in, CStringGetDatum(pnstrdup(r->amount.value, r->amount.length)),
 										ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
-	values[8] = date_datum(&r->valid_from);
+	/* -infinity, not NULL: the version's key, and before any day of care */
+	if (r->has_valid_from)
+		values[8] = date_datum(&r->valid_from);
+	else
+	{
+		DateADT		beginning;
+
+		DATE_NOBEGIN(beginning);
+		values[8] = DateADTGetDatum(beginning);
+	}
 	nulls[9] = !r->has_valid_until;
 	values[9] = r->has_valid_until ? date_datum(&r->valid_until) : (Datum) 0;
 	tuplestore_putvalues(result->setResult, result->setDesc, values, nulls);

@@ -60,6 +60,8 @@ typedef struct ReceiptScan
 	/* the facility of the receipt's IR, and the category names, made once */
 	Datum		facility;
 	bool		facility_null;
+	Datum		prescriber_facility;	/* 調剤: 処方箋を交付した医療機関 */
+	bool		prescriber_facility_null;
 	Datum		category_names[MDS_OTHER + 1];
 	Datum		small_quantities[SMALL_QUANTITIES];	/* numeric, made on first use */
 	/* where the rows go */
@@ -232,7 +234,20 @@ receipt_records(PG_FUNCTION_ARGS)
 
 /* ---------------------------------------------------------------- MDS */
 
-/* The insured number (HO + the 枝番 of SN) and 公費 of the receipt, typed once. */
+static Datum
+facility_value(const UkeText *prefecture, const UkeText *score_table, const UkeText *code, bool *isnull)
+{
+	int64_t		facility;
+
+	*isnull = facility_code_from_parts(prefecture->value, prefecture->length, score_table->value,
+									   score_table->length, code->value, code->length, &facility).error != ID_OK;
+	return Int64GetDatum(facility);
+}
+
+/*
+ * The insured number (HO + the 枝番 of SN), 公費, facilities and birth date
+ * of the receipt, typed once.
+ */
 static void
 type_receipt(ReceiptScan *scan)
 {
@@ -263,16 +278,10 @@ type_receipt(ReceiptScan *scan)
 	scan->birth_null = !r->has_birth;
 	scan->birth = r->has_birth ? DateADTGetDatum(date_value(&r->birth)) : (Datum) 0;
 	/* the facility is that of the IR before the receipt (歯科 repeats IR) */
-	{
-		const UkeReader *reader = &scan->checker.reader;
-		int64_t		facility;
-
-		scan->facility_null = facility_code_from_parts(reader->prefecture.value, reader->prefecture.length,
-													   reader->score_table.value, reader->score_table.length,
-													   reader->facility.value, reader->facility.length,
-													   &facility).error != ID_OK;
-		scan->facility = Int64GetDatum(facility);
-	}
+	scan->facility = facility_value(&scan->checker.reader.prefecture, &scan->checker.reader.score_table,
+									&scan->checker.reader.facility, &scan->facility_null);
+	scan->prescriber_facility = facility_value(&r->prescriber_prefecture, &r->prescriber_score_table,
+											   &r->prescriber_facility, &scan->prescriber_facility_null);
 }
 
 static Datum
@@ -317,19 +326,21 @@ static void
 put_mds_row(ReceiptScan *scan, const MdsItem *item)
 {
 	const UkeReader *reader = &scan->checker.reader;
-	Datum		values[15];
-	bool		nulls[15];
+	Datum		values[19];
+	bool		nulls[19];
+	const UkeText *doctor = item->doctor > 0 ? &reader->receipt.doctors[item->doctor - 1] : NULL;
 
 	memset(nulls, 0, sizeof(nulls));
 	values[0] = Int32GetDatum(reader->receipt.receipt_no);
 	values[1] = Int32GetDatum(scan->line_no);
 	values[2] = scan->category_names[item->category];
 	if (item->category == MDS_DIAGNOSIS && scan->mask_diagnoses)
-		nulls[3] = nulls[4] = true;
+		nulls[3] = nulls[4] = nulls[15] = true;
 	else
 	{
 		values[3] = text_or_null(item->code, item->code_length, &nulls[3]);
 		values[4] = text_or_null(item->name, item->name ? item->name_length : 0, &nulls[4]);
+		values[15] = text_or_null(item->modifiers, item->modifiers ? item->modifiers_length : 0, &nulls[15]);
 	}
 	nulls[5] = !item->has_date;
 	values[5] = item->has_date ? DateADTGetDatum(date_value(&item->date)) : (Datum) 0;
@@ -349,6 +360,14 @@ put_mds_row(ReceiptScan *scan, const MdsItem *item)
 	values[13] = Int32GetDatum(reader->receipt.sex);
 	nulls[14] = scan->birth_null;
 	values[14] = scan->birth;
+	nulls[16] = !item->has_prescribed;
+	values[16] = item->has_prescribed ? DateADTGetDatum(date_value(&item->prescribed)) : (Datum) 0;
+	/* 調剤 only: who prescribed (a 医科 receipt's prescriber is its facility) */
+	nulls[17] = scan->prescriber_facility_null;
+	values[17] = scan->prescriber_facility;
+	nulls[18] = true;
+	if (doctor != NULL)
+		values[18] = text_or_null(doctor->value, doctor->length, &nulls[18]);
 	tuplestore_putvalues(scan->store, scan->descriptor, values, nulls);
 }
 

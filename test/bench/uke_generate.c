@@ -25,7 +25,8 @@ main(int argc, char **argv)
 	}
 	target = strtoull(argv[2], NULL, 10) * 1024 * 1024;
 	/* about 600 bytes a receipt: ask for enough, the GO record closes the file */
-	uke_generator_start(&generator, strtoull(argv[1], NULL, 10), (int) (target / 550 + 1), 1);
+	uke_generator_start(&generator, strtoull(argv[1], NULL, 10), (int) (target / 550 + 1), 1,
+						UKE_KIND_MEDICAL);
 	while ((n = uke_generate_piece(&generator, piece)) > 0)
 	{
 		fwrite(piece, 1, n, stdout);

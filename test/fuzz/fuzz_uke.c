@@ -1,7 +1,8 @@
 /*
  * libFuzzer harness for the receipt core: any bytes, split into lines and
  * fields, read as records and checked, must neither crash nor yield an item
- * with an impossible date or more items than a record can have.
+ * with an impossible date (of care or, 調剤, of prescription), a doctor the
+ * receipt cannot name, or more items than a record can have.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -38,7 +39,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (n < 0 || n > MDS_MAX_ITEMS_PER_RECORD)
 			abort();
 		for (int i = 0; i < n; i++)
-			if (items[i].has_date && !receipt_date_exists(items[i].date.year, items[i].date.month, items[i].date.day))
+			if ((items[i].has_date && !receipt_date_exists(items[i].date.year, items[i].date.month, items[i].date.day)) ||
+				(items[i].has_prescribed &&
+				 !receipt_date_exists(items[i].prescribed.year, items[i].prescribed.month, items[i].prescribed.day)) ||
+				items[i].doctor < 0 || items[i].doctor > UKE_DOCTORS)
 				abort();
 		(void) uke_sjis_length(line, length);
 	}

@@ -1,8 +1,8 @@
 /*
  * Unit tests of the receipt core: line splitting (CR LF, LF, the EOF mark
  * and data after it), fields, Shift_JIS lengths, the grouping rules and
- * per-day items of the reader, the checker's totals, and the generator's
- * files passing the checker.
+ * per-day items of the reader (医科 and 調剤), the checker's totals, the
+ * generator's files passing the checker, and the code master layouts.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -120,9 +120,73 @@ test_reader(void)
 	n = read_line(&r, "SY,0000999,20231101,1,,name,01,", items);
 	CHECK_EQ_INT(items[0].category, MDS_DIAGNOSIS);
 	CHECK(items[0].name != NULL && items[0].name_length == 4);
+	CHECK(items[0].modifiers == NULL);
+	/* 修飾語 travel with the diagnosis: 右 + 胃癌 + の疑い */
+	read_line(&r, "SY,1519002,20231101,1,20568002,,01,", items);
+	CHECK(items[0].modifiers_length == 8 && memcmp(items[0].modifiers, "20568002", 8) == 0);
 	read_line(&r, "GO,1,100,99", items);
 	CHECK(!r.in_receipt);
 	CHECK_EQ_STR(mds_category_name(MDS_TRANSPLANT), "transplant");
+}
+
+/* A 調剤 RE: 調剤年月, patient, the prescribing clinic and its doctors. */
+static const char pharmacy_receipt[] =
+	"RE,3,1112,202401,x,2,19500102,7,,13,1,1234569,clinic,,Dr One,Dr Two,,,,,,,,,,,,,,,,,,,,,,,,,,,kana";
+
+static void
+test_pharmacy_reader(void)
+{
+	UkeReader	r;
+	MdsItem		items[MDS_MAX_ITEMS_PER_RECORD];
+	int			n;
+
+	uke_reader_start(&r);
+	read_line(&r, "YK,1,13,4,7654327,pharmacy,202402,00,03", items);
+	CHECK_EQ_INT(r.kind, UKE_KIND_PHARMACY);
+	CHECK_EQ_STR(r.score_table.value, "4");
+	CHECK_EQ_INT(r.claim_month.month, 2);
+	read_line(&r, pharmacy_receipt, items);
+	CHECK_EQ_STR(r.receipt.prescriber_facility.value, "1234569");
+	CHECK_EQ_STR(r.receipt.doctors[1].value, "Dr Two");
+	CHECK_EQ_INT(r.receipt.doctors[2].length, 0);
+	read_line(&r, "HO,01130012,1,2,1,100,,,,,,,,", items);
+	/* a drug before any dispensing keeps no day */
+	read_line(&r, "SH,1,1,,,6,,,,", items);
+	n = read_line(&r, "IY,1,620098801,3,,,,,,", items);
+	CHECK_EQ_INT(n, 1);
+	CHECK(!items[0].has_date);
+	CHECK_EQ_INT(items[0].category, MDS_DISPENSING);
+	/*
+	 * A prescription of December dispensed in January (MMDD), then a refill
+	 * recorded with 日 only; each CZ is its 調剤料 in the prescription's unit.
+	 */
+	read_line(&r, "SH,2,1,,,6,,,,", items);
+	n = read_line(&r, "CZ,2,1228,0105,1,14,1,1,01,420001810,24,,,84,", items);
+	CHECK_EQ_INT(n, 1);
+	CHECK_EQ_INT(items[0].category, MDS_DISPENSING_FEE);
+	CHECK(items[0].has_points && items[0].points == 24);
+	CHECK(items[0].has_date && items[0].date.year == 2024 && items[0].date.month == 1 && items[0].date.day == 5);
+	CHECK(items[0].has_prescribed && items[0].prescribed.year == 2023 && items[0].prescribed.month == 12);
+	CHECK_EQ_INT(items[0].doctor, 2);
+	CHECK_EQ_INT(items[0].unit, 2);
+	read_line(&r, "CZ,2,1228,19,1,14,1,1,01,420001810,24,,,84,", items);
+	CHECK(items[0].has_date && items[0].date.day == 19);
+	CHECK_EQ_INT(items[0].unit, 2);
+	/* its drugs: one item per dispensing, 調剤数量 as times */
+	n = read_line(&r, "IY,1,610463146,2,,,,,,", items);
+	CHECK_EQ_INT(n, 2);
+	CHECK_EQ_INT(items[0].date.day, 5);
+	CHECK_EQ_INT(items[1].date.day, 19);
+	CHECK_EQ_INT(items[1].times, 14);
+	CHECK_EQ_INT(items[1].doctor, 2);
+	CHECK(items[1].quantity_length == 1 && items[1].quantity[0] == '2');
+	CHECK(!items[1].has_points);
+	/* a day that does not exist, a doctor out of range */
+	read_line(&r, "SH,3,1,,,6,,,,", items);
+	read_line(&r, "CZ,21,1301,0230,1,7,1,1,01,420001810,24,,,42,", items);
+	CHECK(!items[0].has_date && !items[0].has_prescribed);
+	CHECK_EQ_INT(items[0].doctor, 0);
+	CHECK_EQ_STR(mds_category_name(MDS_DISPENSING), "dispensing");
 }
 
 static int
@@ -163,7 +227,7 @@ test_checker_and_generator(void)
 	size_t		n;
 	int			errors;
 
-	uke_generator_start(&g, 12345, 200, 0);
+	uke_generator_start(&g, 12345, 200, 0, UKE_KIND_MEDICAL);
 	while ((n = uke_generate_piece(&g, file + used)) > 0)
 		used += n;
 	file[used - 1] = '\0';		/* the EOF mark, which strlen-based helpers stop at */
@@ -175,6 +239,18 @@ test_checker_and_generator(void)
 	check_text("IR,1,13,1,1234569,,x,202311,00,\r\nRE,1,1112,202311,a,1,19500101\r\nHO,01130012,1,2,1,100\r\nGO,2,100,99\r\n",
 			   &errors);
 	CHECK_EQ_INT(errors, 1);	/* 総件数 2 where there is one HO */
+
+	used = 0;
+	uke_generator_start(&g, 12345, 200, 0, UKE_KIND_PHARMACY);
+	while ((n = uke_generate_piece(&g, file + used)) > 0)
+		used += n;
+	file[used - 1] = '\0';
+	CHECK_EQ_INT(check_text(file, &errors), 0);
+	CHECK(strncmp(file, "YK,", 3) == 0);
+	/* a drug before its dispensing is flagged; a bad 処方 facility warned */
+	CHECK_EQ_INT(check_text("YK,1,13,4,7654327,p,202402,00,\r\nRE,1,1112,202401,x,1,19500101,,,13,1,1234560\r\n"
+							"HO,01130012,1,2,1,100\r\nSH,1\r\nIY,1,620098801,1\r\nGO,1,100,99\r\n", &errors), 2);
+	CHECK_EQ_INT(errors, 0);
 	free(file);
 }
 
@@ -216,6 +292,9 @@ test_code_master(void)
 	/* the first line of the real コメント master (c_ALL20250307.csv) */
 	char		comment[] = "\"0\",\"C\",\"8\",\"10\",\"1\",\"0\",\"\",\"0\",\"\",\"0\",\"0\",\"0\",\"0\",\"0\","
 		"\"0\",\"0\",\"0\",\"0\",\"0\",\"0\",\"20240601\",\"99999999\",\"810000001\",\"17470000\",\"\",\"\",\"\",\"\",\"\",\"\"";
+	/* the first line of the real 修飾語 master (z_20250101.txt), decoded */
+	static const char modifier[] = "\"0\",\"Z\",\"8282\",\"\",\"\",\"5\",\"・高分化型\",\"\",\"8\","
+		"\"・コウブンカガタ\",\"\",\"0\",\"0\",\"20240601\",\"\",\"99999999\",\"27002379\",\"5AH1\",\"A8000000\"";
 	char		line[4096];
 	CodeMasterField fields[CODE_MASTER_MAX_FIELDS];
 	CodeMasterRecord r;
@@ -230,6 +309,7 @@ test_code_master(void)
 	CHECK(r.name.length == strlen("アスピリン\"錠\"") && memcmp(r.name.value, "アスピリン\"錠\"", r.name.length) == 0);
 	CHECK(r.amount.length == 4 && memcmp(r.amount.value, "5.70", 4) == 0);
 	CHECK_EQ_INT(r.valid_from.year, 2024);
+	CHECK(r.has_valid_from);
 	CHECK_EQ_INT(r.has_valid_until, 0);
 
 	count = split_master(master_line(113, procedure, line), fields);
@@ -256,10 +336,28 @@ test_code_master(void)
 	CHECK_EQ_INT(bad, 23);
 	count = split_master(master_line(20, drug, line), fields);
 	CHECK(code_master_read(fields, count, &r, &bad) != NULL);
-	strcpy(line, "\"0\",\"Z\",\"8282\"");
+	strcpy(line, "\"0\",\"X\",\"8282\"");
 	count = code_master_split(line, strlen(line), fields);
 	CHECK(code_master_read(fields, count, &r, &bad) != NULL);
 	CHECK_EQ_INT(bad, 2);
+	/* a 修飾語 not changed since listed: 収載年月日 stands for 変更年月日 */
+	strcpy(line, modifier);
+	count = code_master_split(line, strlen(line), fields);
+	CHECK(code_master_read(fields, count, &r, &bad) == NULL);
+	CHECK(r.kind == 'Z' && r.code.length == 4 && r.has_valid_from && r.valid_from.year == 2024 && !r.has_valid_until);
+	CHECK(r.kana.length > 0 && r.name.length > 0);
+	strcpy(line, modifier);
+	memcpy(strstr(line, "20240601"), "2024x601", 8);
+	count = code_master_split(line, strlen(line), fields);
+	CHECK(code_master_read(fields, count, &r, &bad) != NULL);
+	CHECK_EQ_INT(bad, 14);
+	/* listed before 2003 (no 収載年月日): valid from the beginning */
+	strcpy(line, modifier);
+	memmove(strstr(line, "20240601"), strstr(line, "20240601") + 8, strlen(strstr(line, "20240601") + 8) + 1);
+	count = code_master_split(line, strlen(line), fields);
+	CHECK(code_master_read(fields, count, &r, &bad) == NULL);
+	CHECK(!r.has_valid_from);
+	CHECK(code_master_read(fields, count - 4, &r, &bad) != NULL);	/* too few fields */
 	strcpy(line, "\"0\",\"Y");
 	CHECK_EQ_INT(code_master_split(line, strlen(line), fields), -1);
 }
@@ -270,6 +368,7 @@ main(void)
 	test_code_master();
 	test_lines();
 	test_reader();
+	test_pharmacy_reader();
 	test_checker_and_generator();
 	return unit_report("uke");
 }
