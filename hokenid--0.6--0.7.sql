@@ -1,5 +1,6 @@
 -- hokenid 0.6 -> 0.7: the minimum data set of 調剤 (pharmacy) receipts, with the prescriber;
--- diagnoses keep their 修飾語 (modifiers), and the 修飾語 master names them.
+-- diagnoses keep their 修飾語 (modifiers), and the 修飾語 master names them; the map of moved
+-- numbers behind person-level linkage codes is shared by every backend.
 \echo Use "ALTER EXTENSION hokenid UPDATE TO '0.7'" to load this file. \quit
 
 ------------------------------------------------------------------------------
@@ -107,3 +108,20 @@ CREATE FUNCTION @extschema@.generate_receipts(seed bigint, receipts integer, enc
     AS 'MODULE_PATHNAME', 'generate_receipts' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.generate_receipts(bigint, integer, text, text) IS
     'a synthetic receipt file, deterministic from the seed, every number valid and GO totals true: kind medical (医科, RECEIPTC.UKE) or pharmacy (調剤, RECEIPTY.UKE, prescriptions of the medical file''s clinic); SJIS (as submitted) or UTF8';
+
+------------------------------------------------------------------------------
+-- The map of moved numbers (person-level linkage codes), shared by backends
+------------------------------------------------------------------------------
+CREATE FUNCTION @extschema@.history_map(OUT backend_map text, OUT numbers bigint, OUT bytes bigint,
+    OUT published boolean)
+    RETURNS record
+    AS 'MODULE_PATHNAME', 'history_map' LANGUAGE C VOLATILE PARALLEL RESTRICTED;
+-- how many holders changed numbers is the history's business
+REVOKE ALL ON FUNCTION @extschema@.history_map() FROM PUBLIC;
+COMMENT ON FUNCTION @extschema@.history_map() IS
+    'this backend''s map of moved numbers (none, private or shared), its numbers and bytes, and whether a map of this database''s current history is published for every backend';
+CREATE FUNCTION @extschema@.build_history_map() RETURNS bigint
+    AS 'MODULE_PATHNAME', 'build_history_map' LANGUAGE C VOLATILE PARALLEL UNSAFE;
+REVOKE ALL ON FUNCTION @extschema@.build_history_map() FROM PUBLIC;
+COMMENT ON FUNCTION @extschema@.build_history_map() IS
+    'builds the map of moved numbers now (published for every backend unless this transaction wrote), so the first linkage query after a load of the history does not pay for it; returns the numbers mapped, NULL when over hokenid.history_cache_size';

@@ -1,9 +1,10 @@
--- Person-level codes from a backend's map of moved numbers: once a session
--- has probed the history enough, link() reads the first number from an
--- in-memory map of the numbers whose history starts elsewhere.  The map
--- must give exactly what the probes give, follow every change of the
--- history (in this session, after a rollback, from another session), and
--- step aside under REPEATABLE READ.
+-- Person-level codes from a map of moved numbers: once a session has probed
+-- the history enough, link() reads the first number from a map of the
+-- numbers whose history starts elsewhere, published in shared memory for
+-- every other session, whose first lookup maps it.  The map must give
+-- exactly what the probes give, follow every change of the history (in
+-- this session, after a rollback, from another session), stay private to a
+-- transaction that wrote, and step aside under REPEATABLE READ.
 SELECT hokenid.create_linkage_key('history-map') AS version;
 
 -- 3000 holders; every third one moved from a first number of another insurer
@@ -31,6 +32,19 @@ RESET client_min_messages;
 SELECT count(*) FILTER (WHERE hokenid.link(insured, 'history-map') =
                               hokenid.link_number(first, 'history-map')) AS agreeing_from_map
 FROM map_numbers;
+SELECT backend_map, numbers, bytes > 0 AS sized, published FROM hokenid.history_map();
+
+-- a new session maps the published map at its first lookup, probing nothing
+\c
+SELECT backend_map, published FROM hokenid.history_map();
+SET client_min_messages = debug1;
+SELECT hokenid.link(insured, 'history-map') = hokenid.link_number(first, 'history-map') AS first_lookup_agrees
+FROM map_numbers WHERE i = 3;
+RESET client_min_messages;
+SELECT backend_map, numbers FROM hokenid.history_map();
+SELECT count(*) FILTER (WHERE hokenid.link(insured, 'history-map') =
+                              hokenid.link_number(first, 'history-map')) AS agreeing_from_shared_map
+FROM map_numbers;
 
 -- a change of the history in this session is seen at once, and undone by ROLLBACK
 BEGIN;
@@ -39,10 +53,13 @@ WHERE insured IN (SELECT insured FROM map_numbers WHERE i % 3 = 0);
 SELECT count(*) FILTER (WHERE hokenid.link(insured, 'history-map') =
                               hokenid.link_number(insured, 'history-map')) AS own_first_in_transaction
 FROM map_numbers;
+-- built from uncommitted changes: never published
+SELECT backend_map, published FROM hokenid.history_map();
 ROLLBACK;
 SELECT count(*) FILTER (WHERE hokenid.link(insured, 'history-map') =
                               hokenid.link_number(first, 'history-map')) AS agreeing_after_rollback
 FROM map_numbers;
+SELECT backend_map, published FROM hokenid.history_map();
 
 -- REPEATABLE READ probes (the map may be newer than the snapshot)
 BEGIN ISOLATION LEVEL REPEATABLE READ;
@@ -56,7 +73,16 @@ SET hokenid.history_cache_size = 0;
 SELECT count(*) FILTER (WHERE hokenid.link(insured, 'history-map') =
                               hokenid.link_number(first, 'history-map')) AS agreeing_without_map
 FROM map_numbers;
+SELECT backend_map FROM hokenid.history_map();
+SELECT hokenid.build_history_map() AS over_the_limit;
 RESET hokenid.history_cache_size;
+
+-- built on demand (after a load of the history), and published at once
+SELECT hokenid.build_history_map() AS mapped;
+SELECT backend_map, numbers, published FROM hokenid.history_map();
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+SELECT regress.try($$SELECT hokenid.build_history_map()$$) AS not_under_repeatable_read;
+COMMIT;
 
 DELETE FROM hokenid.insured_number WHERE person_id IN (SELECT person_id FROM map_people);
 DELETE FROM hokenid.person WHERE person_id IN (SELECT person_id FROM map_people);

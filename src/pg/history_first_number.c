@@ -4,25 +4,37 @@
  * from the oldest number.
  *
  * A code costs about two SHA-256 compressions; a btree probe of the history
- * costs several times that.  So a backend that looks up many numbers
- * switches, once, to an in-memory map of the numbers whose first number is
- * another one (holders who changed numbers: the partial index
- * insured_number_moved).  Every other number is its own first number, so
- * the map answers every lookup.  The switch is ski rental: it happens when
- * the probes made so far have cost about what building the map will, so a
- * session never pays more than twice the cheaper way, and a session that
- * links a handful of numbers never builds it.
+ * costs several times that.  So lookups use a map of the numbers whose
+ * first number is another one (holders who changed numbers: the partial
+ * index insured_number_moved; src/core/moved_map.c); every other number is
+ * its own first number, so the map answers every lookup.
  *
- * The map is the backend's, kept across statements.  A statement trigger on
- * the history invalidates the table's relcache entry on every change, and
- * the callback below drops the map in every backend; each query accepts
- * pending invalidations before its first lookup.  The map is read under a
- * snapshot taken after the table lock (so after every invalidation already
- * received), which makes it the latest committed history plus the
- * transaction's own changes; under REPEATABLE READ and SERIALIZABLE, whose
- * statements must see the transaction's snapshot, lookups always probe.
+ * With hokenid preloaded, a map is built once for the cluster: the backend
+ * that builds it publishes it in a dynamic shared memory segment, and every
+ * other backend's first lookup maps it instead of probing, so only the
+ * cluster's first large query pays for it.  Without one, a backend probes;
+ * when the probes made so far have cost about what building the map will
+ * (ski rental: never more than twice the cheaper way, and a session that
+ * links a handful of numbers never builds), it builds one.  A transaction
+ * that has written anything builds a map of its own, never published: it
+ * may hold the transaction's uncommitted changes.
+ *
+ * A statement trigger on the history invalidates the table's relcache entry
+ * on every change.  Each backend that takes in such an invalidation marks
+ * its map stale and bumps a shared generation; a published map is used
+ * only while the generation is the one it was built at.  Every query takes
+ * in pending invalidations before its first lookup, so a change committed
+ * before a query began has always bumped the generation by then (an
+ * invalidation is taken in after its commit), and a map built before that
+ * commit is not used.  Maps are read under a snapshot taken after the
+ * generation (so after every change it counts), which makes them the
+ * latest committed history plus the transaction's own changes; under
+ * REPEATABLE READ and SERIALIZABLE, whose statements must see the
+ * transaction's snapshot, lookups always probe.
  */
 #include "postgres.h"
+
+#include <sys/statvfs.h>
 
 #include "access/genam.h"
 #include "access/htup_details.h"
@@ -32,10 +44,17 @@
 #include "access/visibilitymap.h"
 #include "access/xact.h"
 #include "catalog/namespace.h"
-#include "common/hashfn.h"
+#include "common/pg_prng.h"
 #include "executor/tuptable.h"
-#include "lib/bloomfilter.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "port/atomics.h"
 #include "storage/bufmgr.h"
+#include "storage/dsm.h"
+#include "storage/dsm_impl.h"
+#include "storage/ipc.h"
+#include "storage/lwlock.h"
+#include "storage/shmem.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
 #include "utils/guc.h"
@@ -47,86 +66,66 @@
 
 #include "identifier_types.h"
 #include "linkage.h"
+#include "moved_map.h"
 
-/* Where a moved number's two images live in the map's arena. */
-typedef struct MovedEntry
-{
-	uint32		offset;			/* [length][number image][length][first image] */
-	uint32		hash;
-	char		status;
-} MovedEntry;
-
-/* The offset that stands for the image being looked up. */
-#define PROBE_OFFSET PG_UINT32_MAX
-
-typedef struct MovedArena
-{
-	uint8	   *bytes;
-	size_t		used;
-	size_t		allocated;
-	const uint8 *probe;			/* [length][image] of the number looked up */
-} MovedArena;
-
-static inline const uint8 *
-arena_image(const MovedArena *arena, uint32 offset)
-{
-	return offset == PROBE_OFFSET ? arena->probe : arena->bytes + offset;
-}
-
-static inline bool
-images_equal(const uint8 *a, const uint8 *b)
-{
-	return a[0] == b[0] && memcmp(a + 1, b + 1, a[0]) == 0;
-}
-
-#define SH_PREFIX moved
-#define SH_ELEMENT_TYPE MovedEntry
-#define SH_KEY_TYPE uint32
-#define SH_KEY offset
-#define SH_HASH_KEY(tb, key) \
-	hash_bytes(arena_image((tb)->private_data, key) + 1, arena_image((tb)->private_data, key)[0])
-#define SH_EQUAL(tb, a, b) \
-	images_equal(arena_image((tb)->private_data, a), arena_image((tb)->private_data, b))
-#define SH_STORE_HASH
-#define SH_GET_HASH(tb, a) ((a)->hash)
-#define SH_SCOPE static inline
-#define SH_DECLARE
-#define SH_DEFINE
-#include "lib/simplehash.h"
-
-/* Relative costs measured by test/bench/linkage_speed.sh: one btree probe
- * of the history against reading one moved number into the map. */
-#define PROBES_PER_MAPPED_NUMBER 0.25
+/*
+ * Reading one moved number into the map costs what this many btree probes
+ * of the history cost (test/bench/linkage_speed.sh prints both: 0.5 us
+ * against 7 us, with 10 million numbers and 2 million moved).
+ */
+#define PROBES_PER_MAPPED_NUMBER 0.07
 #define MIN_PROBES_BEFORE_MAP 1024
 /*
- * Most numbers looked up did not move, and a hash table of millions misses
- * the cache on each of them; a Bloom filter of 16 bits a moved number
- * answers most of them from a few bytes of a smaller bitmap.
+ * Map bytes per moved number (a slot of two images of about 20 bytes, 48
+ * bytes, at most 70% full, and half a byte of Bloom filter), to judge the
+ * size limit before reading them.
  */
-#define BLOOM_BYTES_PER_NUMBER 2
-/* Arena bytes, hash slots and filter bits per moved number, for the size limit. */
-#define MAP_BYTES_PER_NUMBER (2 * 24 + 2 * sizeof(MovedEntry) + BLOOM_BYTES_PER_NUMBER)
+#define MAP_BYTES_PER_NUMBER (48 / 0.7 + 0.5)
 
-typedef struct MovedMap
+/* The map published for every backend (shared memory, when preloaded). */
+typedef struct SharedMovedMap
 {
-	MemoryContext context;
-	bloom_filter *moved;		/* no false "not moved" */
-	moved_hash *hash;
-	MovedArena arena;
-} MovedMap;
+	LWLock	   *lock;
+	pg_atomic_uint64 generation;	/* bumped by every invalidation of the history */
+	dsm_handle	handle;			/* the published map; DSM_HANDLE_INVALID: none */
+	Oid			database;
+	Oid			table;			/* also read without the lock, by invalidations */
+	uint64		built_at;		/* the generation it reflects */
+} SharedMovedMap;
 
-static MovedMap *moved_map = NULL;
+static SharedMovedMap *shared = NULL;
+static shmem_request_hook_type previous_shmem_request = NULL;
+static shmem_startup_hook_type previous_shmem_startup = NULL;
+
+/* This backend's map: its own memory, or its mapping of the published one. */
+static MovedMap *map = NULL;
+static dsm_segment *map_segment = NULL;
+static bool map_stale = false;	/* the history changed: drop it at the next query */
+static bool changed_in_writing_transaction = false;
 static Oid	history_table = InvalidOid;	/* the table the map and probes are for */
 static uint64 probes_since_change = 0;
 static bool map_too_large = false;	/* over the limit until the history changes */
 static int	history_cache_size_kb;
 
+PG_FUNCTION_INFO_V1(history_map);
+PG_FUNCTION_INFO_V1(build_history_map);
+
 static void
-drop_moved_map(void)
+drop_map(void)
 {
-	if (moved_map != NULL)
-		MemoryContextDelete(moved_map->context);
-	moved_map = NULL;
+	if (map_segment != NULL)
+		dsm_detach(map_segment);
+	else if (map != NULL)
+		pfree(map);
+	map = NULL;
+	map_segment = NULL;
+	map_stale = false;
+}
+
+static void
+forget_history(void)
+{
+	drop_map();
 	probes_since_change = 0;
 	map_too_large = false;
 }
@@ -137,27 +136,92 @@ on_cache_size_change(int newval, void *extra)
 {
 	(void) newval;
 	(void) extra;
-	drop_moved_map();
+	forget_history();
 }
 
+/*
+ * Marks the map stale rather than dropping it: an invalidation can arrive
+ * between two lookups of one query, whose snapshot the map still serves.
+ */
 static void
 on_relcache_invalidation(Datum arg, Oid relid)
 {
 	(void) arg;
-	if (!OidIsValid(relid) || relid == history_table)
-		drop_moved_map();
+	if (OidIsValid(relid) && relid != history_table && (shared == NULL || relid != shared->table))
+		return;
+	map_stale = true;
+	if (shared == NULL)
+		return;
+	pg_atomic_fetch_add_u64(&shared->generation, 1);
+	/* perhaps this transaction's own change, before it commits: again after */
+	if (IsTransactionState() && TransactionIdIsValid(GetTopTransactionIdIfAny()))
+		changed_in_writing_transaction = true;
+}
+
+/*
+ * A writing transaction's own invalidation is taken in before it commits,
+ * when a map built meanwhile lacks the change: bump once more after the
+ * commit (its other backends' bumps come after it anyway).
+ */
+static void
+on_transaction_end(XactEvent event, void *arg)
+{
+	(void) arg;
+	if (event == XACT_EVENT_COMMIT && changed_in_writing_transaction && shared != NULL)
+		pg_atomic_fetch_add_u64(&shared->generation, 1);
+	if (event == XACT_EVENT_COMMIT || event == XACT_EVENT_ABORT ||
+		event == XACT_EVENT_PARALLEL_COMMIT || event == XACT_EVENT_PARALLEL_ABORT)
+		changed_in_writing_transaction = false;
+}
+
+static void
+history_shmem_request(void)
+{
+	if (previous_shmem_request)
+		previous_shmem_request();
+	RequestAddinShmemSpace(MAXALIGN(sizeof(SharedMovedMap)));
+	RequestNamedLWLockTranche("hokenid_history_map", 1);
+}
+
+static void
+history_shmem_startup(void)
+{
+	bool		found;
+
+	if (previous_shmem_startup)
+		previous_shmem_startup();
+	LWLockAcquire(AddinShmemInitLock, LW_EXCLUSIVE);
+	shared = ShmemInitStruct("hokenid_history_map", sizeof(SharedMovedMap), &found);
+	if (!found)
+	{
+		shared->lock = &(GetNamedLWLockTranche("hokenid_history_map"))->lock;
+		pg_atomic_init_u64(&shared->generation, 1);
+		shared->handle = DSM_HANDLE_INVALID;
+		shared->database = InvalidOid;
+		shared->table = InvalidOid;
+		shared->built_at = 0;
+	}
+	LWLockRelease(AddinShmemInitLock);
 }
 
 void
 history_first_number_init(void)
 {
 	DefineCustomIntVariable("hokenid.history_cache_size",
-							"Memory a backend may use for its map of numbers whose history starts with another number.",
-							"Person-level linkage codes look the first number up in this map once a session has "
-							"looked up many numbers; 0 always probes the history table.",
+							"Memory a map of numbers whose history starts with another number may take.",
+							"Person-level linkage codes look the first number up in this map (shared by every "
+							"backend when hokenid is preloaded); 0 always probes the history table.",
 							&history_cache_size_kb, 256 * 1024, 0, MAX_KILOBYTES, PGC_USERSET, GUC_UNIT_KB,
 							NULL, on_cache_size_change, NULL);
 	CacheRegisterRelcacheCallback(on_relcache_invalidation, (Datum) 0);
+	RegisterXactCallback(on_transaction_end, NULL);
+	if (process_shared_preload_libraries_in_progress)
+	{
+		previous_shmem_request = shmem_request_hook;
+		shmem_request_hook = history_shmem_request;
+		previous_shmem_startup = shmem_startup_hook;
+		shmem_startup_hook = history_shmem_startup;
+	}
 }
 
 /* Finds the history table and its indexes once per query. */
@@ -185,48 +249,51 @@ resolve(FirstNumberSlot *slot)
 	}
 	else
 		slot->moved_index = InvalidOid;
-	if (slot->table != history_table)
+	/* a map made with shared memory serves the generation it was built at */
+	if (slot->table != history_table || map_stale ||
+		(map != NULL && shared != NULL && map->owner_tag != pg_atomic_read_u64(&shared->generation)))
 	{
-		drop_moved_map();
+		forget_history();
 		history_table = slot->table;
 	}
 	slot->resolved = true;
 	return OidIsValid(slot->moved_index);
 }
 
+/* Growing storage for the moved numbers while they are read. */
+typedef struct Entries
+{
+	uint8	   *bytes;
+	size_t		used;
+	size_t		allocated;
+	uint32		count;
+	size_t		longest_number;
+	size_t		longest_first;
+} Entries;
+
 static void
-arena_append(MovedArena *arena, MemoryContext context, const uint8 *image, size_t length)
+entries_append(Entries *entries, MemoryContext context, const uint8 *image, size_t length)
 {
-	if (arena->used + 1 + length > arena->allocated)
+	if (entries->used + 1 + length > entries->allocated)
 	{
-		size_t		grown = Max(arena->allocated * 2, 1024 * 1024);
+		size_t		grown = Max(entries->allocated * 2, 1024 * 1024);
 
-		arena->bytes = arena->bytes == NULL ? MemoryContextAllocHuge(context, grown)
-			: repalloc_huge(arena->bytes, grown);
-		arena->allocated = grown;
+		entries->bytes = entries->bytes == NULL ? MemoryContextAllocHuge(context, grown)
+			: repalloc_huge(entries->bytes, grown);
+		entries->allocated = grown;
 	}
-	arena->bytes[arena->used] = (uint8) length;
-	memcpy(arena->bytes + arena->used + 1, image, length);
-	arena->used += 1 + length;
-}
-
-static size_t
-map_bytes(const MovedMap *map)
-{
-	return map->arena.allocated + map->hash->size * sizeof(MovedEntry);
+	entries->bytes[entries->used] = (uint8) length;
+	memcpy(entries->bytes + entries->used + 1, image, length);
+	entries->used += 1 + length;
 }
 
 /*
- * Reads every moved number into a new map; leaves none when it would
- * exceed hokenid.history_cache_size.
+ * Reads every moved number visible now into entries ([length][number]
+ * [length][first] each); false when they outgrow limit bytes of map.
  */
-static void
-build_moved_map(const FirstNumberSlot *slot, double expected)
+static bool
+read_moved_numbers(const FirstNumberSlot *slot, MemoryContext context, size_t limit, Entries *entries)
 {
-	size_t		limit = (size_t) history_cache_size_kb * 1024;
-	MemoryContext context = AllocSetContextCreate(TopMemoryContext, "hokenid history map",
-												  ALLOCSET_DEFAULT_SIZES);
-	MovedMap   *map = MemoryContextAllocZero(context, sizeof(MovedMap));
 	Relation	table = table_open(slot->table, AccessShareLock);
 	Relation	index = index_open(slot->moved_index, AccessShareLock);
 	Snapshot	snapshot = RegisterSnapshot(GetLatestSnapshot());
@@ -234,18 +301,7 @@ build_moved_map(const FirstNumberSlot *slot, double expected)
 	TupleTableSlot *heap_tuple = table_slot_create(table, NULL);
 	Buffer		visibility = InvalidBuffer;
 	ItemPointer tid;
-	bool		too_large = false;
-
-	map->context = context;
-	map->hash = moved_create(context, (uint32) Min(Max(expected, 1024.0), PG_UINT32_MAX / 2), &map->arena);
-	{
-		MemoryContext old = MemoryContextSwitchTo(context);
-
-		map->moved = bloom_create((int64) Max(expected, 1024.0),
-								  (int) Min(Max(expected * BLOOM_BYTES_PER_NUMBER / 1024, 64.0), MAX_KILOBYTES),
-								  0);
-		MemoryContextSwitchTo(old);
-	}
+	bool		fits = true;
 
 	/*
 	 * An index-only scan of the partial index (number, INCLUDE first): the
@@ -260,23 +316,23 @@ build_moved_map(const FirstNumberSlot *slot, double expected)
 		bool		isnull;
 		struct varlena *number;
 		struct varlena *first;
-		uint32		offset = (uint32) map->arena.used;
-		bool		found;
 
 		if (!VM_ALL_VISIBLE(table, ItemPointerGetBlockNumber(tid), &visibility) &&
 			!index_fetch_heap(scan, heap_tuple))
 			continue;			/* no version of it is visible */
-		if (map_bytes(map) > limit || map->arena.used > PG_UINT32_MAX / 2)
-		{
-			too_large = true;
-			break;
-		}
 		number = DatumGetInsuredNoP(index_getattr(scan->xs_itup, 1, scan->xs_itupdesc, &isnull));
 		first = DatumGetInsuredNoP(index_getattr(scan->xs_itup, 2, scan->xs_itupdesc, &isnull));
-		arena_append(&map->arena, context, INSURED_NO_IMAGE(number), INSURED_NO_IMAGE_LENGTH(number));
-		arena_append(&map->arena, context, INSURED_NO_IMAGE(first), INSURED_NO_IMAGE_LENGTH(first));
-		bloom_add_element(map->moved, (unsigned char *) INSURED_NO_IMAGE(number), INSURED_NO_IMAGE_LENGTH(number));
-		moved_insert(map->hash, offset, &found);
+		entries->longest_number = Max(entries->longest_number, INSURED_NO_IMAGE_LENGTH(number));
+		entries->longest_first = Max(entries->longest_first, INSURED_NO_IMAGE_LENGTH(first));
+		if (moved_map_size(entries->count + 1, entries->longest_number, entries->longest_first) == 0 ||
+			moved_map_size(entries->count + 1, entries->longest_number, entries->longest_first) > limit)
+		{
+			fits = false;
+			break;
+		}
+		entries_append(entries, context, INSURED_NO_IMAGE(number), INSURED_NO_IMAGE_LENGTH(number));
+		entries_append(entries, context, INSURED_NO_IMAGE(first), INSURED_NO_IMAGE_LENGTH(first));
+		entries->count++;
 	}
 	if (BufferIsValid(visibility))
 		ReleaseBuffer(visibility);
@@ -285,15 +341,137 @@ build_moved_map(const FirstNumberSlot *slot, double expected)
 	UnregisterSnapshot(snapshot);
 	index_close(index, AccessShareLock);
 	table_close(table, AccessShareLock);
-	if (too_large)
+	return fits;
+}
+
+/* Makes the published map the new one, if no change came after generation. */
+static void
+publish(const FirstNumberSlot *slot, dsm_segment *segment, uint64 generation)
+{
+	dsm_handle	replaced = DSM_HANDLE_INVALID;
+
+	LWLockAcquire(shared->lock, LW_EXCLUSIVE);
+	if (pg_atomic_read_u64(&shared->generation) == generation)
 	{
-		MemoryContextDelete(context);
+		replaced = shared->handle;
+		dsm_pin_segment(segment);	/* outlives this backend */
+		shared->handle = dsm_segment_handle(segment);
+		shared->database = MyDatabaseId;
+		shared->table = slot->table;
+		shared->built_at = generation;
+	}
+	LWLockRelease(shared->lock);
+	/* gone once the last backend mapping it lets go */
+	if (replaced != DSM_HANDLE_INVALID)
+		dsm_unpin_segment(replaced);
+}
+
+/*
+ * Whether a segment of size bytes can be made.  POSIX segments live in
+ * /dev/shm, often small in containers, and one that does not fit there
+ * raises an error rather than returning NULL: a private map is better than
+ * a failed query.
+ */
+static bool
+shared_memory_has_room(size_t size)
+{
+	struct statvfs shm;
+
+	if (dynamic_shared_memory_type != DSM_IMPL_POSIX || statvfs("/dev/shm", &shm) != 0)
+		return true;
+	return (uint64) shm.f_bavail * shm.f_frsize / 2 > size;
+}
+
+/*
+ * Builds the map of the moved numbers visible now: published for every
+ * backend when it can be, else this backend's own.  Leaves none when it
+ * would exceed hokenid.history_cache_size.
+ */
+static void
+build_map(const FirstNumberSlot *slot)
+{
+	size_t		limit = (size_t) history_cache_size_kb * 1024;
+	MemoryContext reading = AllocSetContextCreate(CurrentMemoryContext, "hokenid moved numbers",
+												  ALLOCSET_DEFAULT_SIZES);
+	Entries		entries = {0};
+	uint64		generation = shared != NULL ? pg_atomic_read_u64(&shared->generation) : 0;
+	/* a transaction that wrote may see its own uncommitted changes */
+	bool		publishable = shared != NULL && !TransactionIdIsValid(GetTopTransactionIdIfAny());
+	dsm_segment *segment = NULL;
+	MovedMap   *built;
+	size_t		size;
+	size_t		at = 0;
+
+	if (!read_moved_numbers(slot, reading, limit, &entries))
+	{
+		MemoryContextDelete(reading);
 		map_too_large = true;
 		elog(DEBUG1, "hokenid: the history's moved numbers exceed hokenid.history_cache_size; probing instead");
 		return;
 	}
-	moved_map = map;
-	elog(DEBUG1, "hokenid: history map built with %u moved numbers", map->hash->members);
+	size = moved_map_size(entries.count, entries.longest_number, entries.longest_first);
+	if (publishable && shared_memory_has_room(size))
+		segment = dsm_create(size, DSM_CREATE_NULL_IF_MAXSEGMENTS);
+	if (segment != NULL)
+	{
+		dsm_pin_mapping(segment);	/* kept across transactions */
+		built = dsm_segment_address(segment);
+	}
+	else
+		built = MemoryContextAllocHuge(TopMemoryContext, size);
+	moved_map_init(built, entries.count, entries.longest_number, entries.longest_first,
+				   pg_prng_uint64(&pg_global_prng_state));
+	built->owner_tag = generation;
+	while (at < entries.used)
+	{
+		const uint8 *number = entries.bytes + at;
+		const uint8 *first = number + 1 + number[0];
+
+		moved_map_add(built, number + 1, number[0], first + 1, first[0]);
+		at = (size_t) (first + 1 + first[0] - entries.bytes);
+	}
+	MemoryContextDelete(reading);
+	map = built;
+	map_segment = segment;
+	if (segment != NULL)
+		publish(slot, segment, generation);
+	elog(DEBUG1, "hokenid: history map built with %u moved numbers", built->numbers);
+}
+
+/*
+ * Maps the published map when it is of this database's history as it is
+ * now.  Once per query: it takes a lock.
+ */
+static void
+attach_published_map(FirstNumberSlot *slot)
+{
+	dsm_handle	handle;
+	uint64		built_at;
+	bool		current;
+	dsm_segment *segment;
+	MovedMap   *published;
+
+	slot->looked_for_published = true;
+	if (shared == NULL)
+		return;
+	LWLockAcquire(shared->lock, LW_SHARED);
+	handle = shared->handle;
+	built_at = shared->built_at;
+	current = handle != DSM_HANDLE_INVALID && shared->database == MyDatabaseId && shared->table == slot->table &&
+		built_at == pg_atomic_read_u64(&shared->generation);
+	LWLockRelease(shared->lock);
+	if (!current || (segment = dsm_attach(handle)) == NULL)
+		return;					/* none, or replaced and gone since */
+	dsm_pin_mapping(segment);
+	published = dsm_segment_address(segment);
+	if (published->owner_tag != built_at || published->size > (uint64) history_cache_size_kb * 1024)
+	{
+		dsm_detach(segment);
+		return;
+	}
+	map = published;
+	map_segment = segment;
+	elog(DEBUG1, "hokenid: using the shared history map of %u moved numbers", map->numbers);
 }
 
 /* The moved numbers the planner expects (reltuples of the partial index). */
@@ -307,24 +485,23 @@ expected_moved_numbers(const FirstNumberSlot *slot)
 	return expected;
 }
 
-static bool
-map_is_worth_building(const FirstNumberSlot *slot)
+/* Ski rental: build once the probes have cost about what building will. */
+static void
+build_map_when_worth_it(const FirstNumberSlot *slot)
 {
 	double		expected;
 
-	if (map_too_large || history_cache_size_kb == 0 || IsolationUsesXactSnapshot() ||
-		++probes_since_change < MIN_PROBES_BEFORE_MAP)
-		return false;
+	if (map_too_large || history_cache_size_kb == 0 || ++probes_since_change < MIN_PROBES_BEFORE_MAP)
+		return;
 	expected = expected_moved_numbers(slot);
 	if (probes_since_change < expected * PROBES_PER_MAPPED_NUMBER)
-		return false;
+		return;
 	if (expected * MAP_BYTES_PER_NUMBER > (double) history_cache_size_kb * 1024)
 	{
 		map_too_large = true;
-		return false;
+		return;
 	}
-	build_moved_map(slot, expected);
-	return moved_map != NULL;
+	build_map(slot);
 }
 
 /* The history table's answer through its primary key. */
@@ -362,35 +539,96 @@ probe(const FirstNumberSlot *slot, struct varlena *insured)
 
 /*
  * Copies the canonical image of the first number of insured's history into
- * first (INSURED_NO_IMAGE_MAX bytes) and returns its length.  A copy, since
- * the map may be dropped at the caller's next table access.
+ * first (INSURED_NO_IMAGE_MAX bytes) and returns its length.
  */
 size_t
 history_first_number(FirstNumberSlot *slot, struct varlena *insured, uint8 *first)
 {
-	uint8		probe_image[1 + INSURED_NO_IMAGE_MAX];
 	const uint8 *found;
-	MovedEntry *entry;
+	size_t		found_length;
 
 	/* without a history installed, every number is its own first number */
 	if (resolve(slot))
 	{
-		if ((moved_map == NULL || IsolationUsesXactSnapshot()) && !map_is_worth_building(slot))
+		if (IsolationUsesXactSnapshot())
 			insured = probe(slot, insured);
 		else
 		{
-			probe_image[0] = (uint8) INSURED_NO_IMAGE_LENGTH(insured);
-			memcpy(probe_image + 1, INSURED_NO_IMAGE(insured), probe_image[0]);
-			moved_map->arena.probe = probe_image;
-			entry = bloom_lacks_element(moved_map->moved, probe_image + 1, probe_image[0]) ? NULL
-				: moved_lookup(moved_map->hash, PROBE_OFFSET);
-			found = entry == NULL ? probe_image : moved_map->arena.bytes + entry->offset;
-			if (entry != NULL)
-				found += 1 + found[0];	/* past the number to its first number */
-			memcpy(first, found + 1, found[0]);
-			return found[0];
+			if (map == NULL && !slot->looked_for_published && history_cache_size_kb > 0)
+				attach_published_map(slot);
+			if (map == NULL)
+				build_map_when_worth_it(slot);
+			if (map == NULL)
+				insured = probe(slot, insured);
+			else
+			{
+				found = moved_map_find(map, INSURED_NO_IMAGE(insured), INSURED_NO_IMAGE_LENGTH(insured),
+									   &found_length);
+				if (found == NULL)
+				{
+					found = INSURED_NO_IMAGE(insured);
+					found_length = INSURED_NO_IMAGE_LENGTH(insured);
+				}
+				memcpy(first, found, found_length);
+				return found_length;
+			}
 		}
 	}
 	memcpy(first, INSURED_NO_IMAGE(insured), INSURED_NO_IMAGE_LENGTH(insured));
 	return INSURED_NO_IMAGE_LENGTH(insured);
+}
+
+/* hokenid.history_map(): this backend's map and the published one, for DBAs and tests. */
+Datum
+history_map(PG_FUNCTION_ARGS)
+{
+	TupleDesc	descriptor;
+	Datum		values[4];
+	bool		nulls[4] = {false, false, false, false};
+	bool		published = false;
+
+	if (get_call_result_type(fcinfo, NULL, &descriptor) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "history_map() must return a record");
+	if (shared != NULL)
+	{
+		LWLockAcquire(shared->lock, LW_SHARED);
+		published = shared->handle != DSM_HANDLE_INVALID && shared->database == MyDatabaseId &&
+			shared->built_at == pg_atomic_read_u64(&shared->generation);
+		LWLockRelease(shared->lock);
+	}
+	values[0] = CStringGetTextDatum(map == NULL ? "none" : map_segment != NULL ? "shared" : "private");
+	nulls[1] = nulls[2] = map == NULL;
+	values[1] = Int64GetDatum(map != NULL ? (int64) map->numbers : 0);
+	values[2] = Int64GetDatum(map != NULL ? (int64) map->size : 0);
+	values[3] = BoolGetDatum(published);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(descriptor, values, nulls)));
+}
+
+/*
+ * hokenid.build_history_map(): builds (and publishes) the map now, so that
+ * the first linkage query after a load of the history need not pay for it.
+ * Returns the moved numbers mapped; NULL when they exceed
+ * hokenid.history_cache_size.
+ */
+Datum
+build_history_map(PG_FUNCTION_ARGS)
+{
+	FirstNumberSlot slot;
+
+	memset(&slot, 0, sizeof(slot));
+	if (IsolationUsesXactSnapshot())
+		ereport(ERROR,
+				(errcode(ERRCODE_ACTIVE_SQL_TRANSACTION),
+				 errmsg("the history map cannot be built in a REPEATABLE READ or SERIALIZABLE transaction"),
+				 errhint("Its lookups would not see this transaction's snapshot; build it in READ COMMITTED.")));
+	if (!resolve(&slot))
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("hokenid's history tables are not installed in this database")));
+	forget_history();
+	if (history_cache_size_kb > 0)
+		build_map(&slot);
+	if (map == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_INT64(map->numbers);
 }

@@ -47,6 +47,7 @@ typedef struct FirstNumberSlot
 	Oid			moved_index;
 	RegProcedure equality;
 	AttrNumber	first_column;
+	bool		looked_for_published;	/* the shared map, once a query */
 } FirstNumberSlot;
 
 /* The first number of insured's history (history_first_number.c). */

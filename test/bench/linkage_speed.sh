@@ -3,14 +3,20 @@
 # person-level codes (first number of the history looked up per row), and,
 # in the same run on the same inputs, pgcrypto's hmac(text, key, 'sha256')
 # as the baseline.  Prints rows per second and the ratios.  Person-level
-# codes are timed twice: the first query of a session (which probes the
-# history, then builds the backend's map of moved numbers) and the same
-# query again in that session (the map built).
+# codes are timed three ways: the cluster's first query (which probes the
+# history, then builds and publishes the map of moved numbers), the same
+# query again in that session, and the first query of a new session (which
+# maps the published map); and build_history_map(), which builds it ahead.
+# The two costs the switch from probing to the map weighs are printed too:
+# one probe of the history (codes of a PROBE_PERCENT sample spread over the
+# table with the map disabled, less the same codes at number level) and reading one moved number into the
+# map; their ratio is PROBES_PER_MAPPED_NUMBER in history_first_number.c.
 # Usage: bash test/bench/linkage_speed.sh   (as root; installs hokenid)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROWS=${ROWS:-10000000}
 ROUNDS=${ROUNDS:-3}
+PROBE_PERCENT=${PROBE_PERCENT:-5}
 
 source test/bench/lib.sh
 bench_start "shared_buffers = 4GB" "max_wal_size = 8GB" "max_parallel_workers_per_gather = 0"
@@ -51,19 +57,32 @@ in_one_session() {
 
 number=$(measure "SELECT count(hokenid.link_number(insured, 'bench')) FROM numbers")
 read -r person warm < <(in_one_session "SELECT count(hokenid.link(insured, 'bench')) FROM numbers")
+built=$(measure "SELECT hokenid.build_history_map()")
+fresh=$(measure "SELECT count(hokenid.link(insured, 'bench')) FROM numbers")
+sample="numbers TABLESAMPLE BERNOULLI ($PROBE_PERCENT) REPEATABLE (1)"
+probed=$(measure "SET hokenid.history_cache_size = 0; SELECT count(hokenid.link(insured, 'bench')) FROM $sample")
+unprobed=$(measure "SELECT count(hokenid.link_number(insured, 'bench')) FROM $sample")
+sampled=$(psql -X -At -c "SELECT count(*) FROM $sample")
+moved=$(psql -X -At -c "SELECT count(*) FROM hokenid.insured_number WHERE oldest OPERATOR(hokenid.<>) insured")
 joined=$(measure "SELECT count(hokenid.link_number(coalesce(f.first, t.insured), 'bench'))
                    FROM numbers t LEFT JOIN hokenid.first_number f ON f.insured OPERATOR(hokenid.=) t.insured")
 pgcrypto=$(measure "SELECT count(hmac(insured::text, 'a-test-key-in-sql-text', 'sha256')) FROM numbers")
 scan=$(measure "SELECT count(insured::text) FROM numbers")
 
-awk -v rows="$ROWS" -v n="$number" -v p="$person" -v w="$warm" -v j="$joined" -v c="$pgcrypto" -v s="$scan" 'BEGIN {
+awk -v rows="$ROWS" -v n="$number" -v p="$person" -v w="$warm" -v f="$fresh" -v b="$built" -v j="$joined" -v pr="$probed" -v un="$unprobed" -v pn="$sampled" -v m="$moved" -v c="$pgcrypto" -v s="$scan" 'BEGIN {
 	printf "rows: %d, best of rounds, no parallel workers\n", rows
 	printf "scan + insured_no::text only:   %8.0f ms\n", s
 	printf "pgcrypto hmac(text, key):       %8.0f ms  %10.0f rows/s\n", c, rows / c * 1000
 	printf "hokenid.link_number (number):   %8.0f ms  %10.0f rows/s\n", n, rows / n * 1000
-	printf "hokenid.link, first in session: %8.0f ms  %10.0f rows/s\n", p, rows / p * 1000
-	printf "hokenid.link, map built:        %8.0f ms  %10.0f rows/s\n", w, rows / w * 1000
+	printf "hokenid.link, first in cluster: %8.0f ms  %10.0f rows/s\n", p, rows / p * 1000
+	printf "hokenid.link, same session:     %8.0f ms  %10.0f rows/s\n", w, rows / w * 1000
+	printf "hokenid.link, new session:      %8.0f ms  %10.0f rows/s\n", f, rows / f * 1000
+	printf "hokenid.build_history_map():    %8.0f ms\n", b
+	probe = (pr - un) / pn * 1000; mapped = b / m * 1000
+	printf "one probe of the history:       %8.2f us (%d sampled codes, map off, less number-level)\n", probe, pn
+	printf "one moved number into the map:  %8.2f us (%d moved numbers)\n", mapped, m
+	printf "probes that cost one mapped number: %.3f  (PROBES_PER_MAPPED_NUMBER)\n", mapped / probe
 	printf "person, bulk (join first_number): %6.0f ms  %10.0f rows/s\n", j, rows / j * 1000
 	printf "number-level vs pgcrypto rows/s: %.2fx  (target >= 5x)\n", c / n
-	printf "person-level / number-level time, link() first in a session: %.2fx; map built: %.2fx; bulk join: %.2fx  (target <= 2x)\n", p / n, w / n, j / n
+	printf "person-level / number-level time, link(): new session %.2fx, same session %.2fx, first in cluster %.2fx; bulk join: %.2fx  (target <= 2x)\n", f / n, w / n, p / n, j / n
 }'

@@ -4,8 +4,9 @@
  * fits its buffer (so ID2 keys of one name agree however it was keyed in);
  * a name message never outgrows LINKAGE_MESSAGE_MAX; hex decodes what it
  * encoded; a key unwraps only under its own name (the wrapped key is the
- * input, so tampering is what the fuzzer does); and the digest set keeps
- * exactly the distinct digests.
+ * input, so tampering is what the fuzzer does); the digest set keeps
+ * exactly the distinct digests; and the moved-number map finds what was
+ * added (the first mapping of a number) and nothing else.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include "hex.h"
 #include "key_wrap.h"
 #include "linkage_message.h"
+#include "moved_map.h"
 #include "person_name.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -112,6 +114,36 @@ check_digest_set(const uint8_t *data, size_t size)
 	free(scratch);
 }
 
+/* The input as entries [n][number: n bytes][first: 1 byte], n from 0. */
+static void
+check_moved_map(const uint8_t *data, size_t size)
+{
+	size_t		capacity = size / 2 + 1;
+	MovedMap   *map = malloc(moved_map_size((uint32_t) capacity, 255, 1));
+	size_t		at = 0;
+
+	moved_map_init(map, (uint32_t) capacity, 255, 1, size);
+	while (at + 2 <= size && at + 2 + data[at] <= size)
+	{
+		const uint8_t *number = data + at + 1;
+		size_t		length = data[at];
+		size_t		first_length;
+		const uint8_t *known = moved_map_find(map, number, length, &first_length);
+		int			added = moved_map_add(map, number, length, number + length, 1);
+
+		/* added exactly when new (and not empty); found as first added */
+		if (added != (known == NULL && length > 0))
+			abort();
+		known = moved_map_find(map, number, length, &first_length);
+		if (length > 0 && (known == NULL || first_length != 1 || (added && known[0] != number[length])))
+			abort();
+		at += 2 + length;
+	}
+	if (map->numbers > map->capacity)
+		abort();
+	free(map);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -120,5 +152,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_key_unwrap(data, size);
 	if (size <= 64 * PERSON_DIGEST_SIZE)
 		check_digest_set(data, size);
+	check_moved_map(data, size);
 	return 0;
 }

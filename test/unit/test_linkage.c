@@ -1,9 +1,11 @@
 /*
  * Unit tests of the linkage core: HMAC-SHA-256 against RFC 4231, key
  * wrapping (round trip, tampering, wrong context, wrong master key), master
- * key file parsing, receipt dates in both eras, and name folding for ID2.
+ * key file parsing, receipt dates in both eras, name folding for ID2, and
+ * the map of moved numbers (found wherever its bytes are copied).
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "digest_set.h"
@@ -11,6 +13,7 @@
 #include "hmac_sha256.h"
 #include "key_wrap.h"
 #include "linkage_message.h"
+#include "moved_map.h"
 #include "person_name.h"
 #include "receipt_date.h"
 #include "siphash.h"
@@ -240,10 +243,71 @@ test_hex(void)
 	CHECK_EQ_INT(hex_to_bytes("00 000", 3, bytes), 2);
 }
 
+static void
+test_moved_map(void)
+{
+	enum
+	{
+		MOVED = 20000
+	};
+	size_t		size = moved_map_size(MOVED, 10, 10);
+	MovedMap   *map = malloc(size);
+	MovedMap   *copy = malloc(size);
+	char		number[16];
+	char		first[16];
+	const uint8_t *found;
+	size_t		length;
+	int			wrong = 0;
+	int			false_hits = 0;
+
+	CHECK(moved_map_size(UINT32_MAX, 10, 10) == 0);
+	CHECK(moved_map_size(10, 256, 10) == 0);
+	moved_map_init(map, MOVED, 10, 10, 42);
+	CHECK(map->size == size);
+	for (int i = 0; i < MOVED; i++)
+	{
+		snprintf(number, sizeof(number), "N%09d", i);
+		snprintf(first, sizeof(first), "F%09d", i);
+		wrong += moved_map_add(map, (uint8_t *) number, 10, (uint8_t *) first, 10) != 1;
+	}
+	CHECK_EQ_INT(wrong, 0);
+	CHECK_EQ_INT(map->numbers, MOVED);
+	/* full, a repeat, an empty or too long image: not added */
+	CHECK_EQ_INT(moved_map_add(map, (uint8_t *) "other", 5, (uint8_t *) "x", 1), 0);
+	map->capacity++;
+	CHECK_EQ_INT(moved_map_add(map, (uint8_t *) "N000000007", 10, (uint8_t *) "x", 1), 0);
+	CHECK_EQ_INT(moved_map_add(map, (uint8_t *) "", 0, (uint8_t *) "x", 1), 0);
+	CHECK_EQ_INT(moved_map_add(map, (uint8_t *) "other", 5, (uint8_t *) "first-too-long", 14), 0);
+	CHECK_EQ_INT(moved_map_add(map, (uint8_t *) "N0000000001", 11, (uint8_t *) "x", 1), 0);
+	map->capacity--;
+	/* the bytes alone are the map: a copy elsewhere answers the same */
+	memcpy(copy, map, size);
+	memset(map, 0xee, size);
+	for (int i = 0; i < MOVED; i++)
+	{
+		snprintf(number, sizeof(number), "N%09d", i);
+		snprintf(first, sizeof(first), "F%09d", i);
+		found = moved_map_find(copy, (uint8_t *) number, 10, &length);
+		wrong += found == NULL || length != 10 || memcmp(found, first, 10) != 0;
+		snprintf(number, sizeof(number), "M%09d", i);
+		false_hits += moved_map_find(copy, (uint8_t *) number, 10, &length) != NULL;
+		false_hits += moved_map_find(copy, (uint8_t *) number, 9, &length) != NULL;
+		false_hits += moved_map_find(copy, (uint8_t *) "N0000000001", 11, &length) != NULL;
+	}
+	CHECK_EQ_INT(wrong, 0);
+	CHECK_EQ_INT(false_hits, 0);
+	/* an empty map finds nothing */
+	moved_map_init(map, 0, 0, 0, 1);
+	CHECK(moved_map_find(map, (uint8_t *) "N000000001", 10, &length) == NULL);
+	free(map);
+	free(copy);
+}
+
 int
 main(void)
 {
 	test_hex();
+	test_moved_map();
 	test_siphash();
 	test_distinct_digests();
 	test_hmac();
