@@ -123,6 +123,17 @@ check_dates(Report *report, const UkeFields *f, const UkeReader *reader)
 	if (memcmp(type, "SY", 2) == 0 &&
 		(!receipt_date_parse(UKE_FIELD(f, 2), UKE_FIELD_LENGTH(f, 2), &date) || date.day == 0))
 		add(report, 0, "診療開始日 is not a date (YYYYMMDD or GYYMMDD)");
+	if (memcmp(type, "BU", 2) == 0 && reader->kind == UKE_KIND_DPC)
+	{
+		if (!receipt_date_parse(UKE_FIELD(f, 2), UKE_FIELD_LENGTH(f, 2), &date) || date.day == 0)
+			add(report, 0, "今回入院年月日 is not a date (YYYYMMDD or GYYMMDD): the admission is left out");
+		if (UKE_FIELD_LENGTH(f, 3) > 0 &&
+			(!receipt_date_parse(UKE_FIELD(f, 3), UKE_FIELD_LENGTH(f, 3), &date) || date.day == 0))
+			add(report, 0, "今回退院年月日 is not a date (YYYYMMDD or GYYMMDD): the discharge is left out");
+	}
+	if (memcmp(type, "CD", 2) == 0 && reader->kind == UKE_KIND_DPC &&
+		(!receipt_date_parse(UKE_FIELD(f, 1), UKE_FIELD_LENGTH(f, 1), &date) || date.day == 0))
+		add(report, 0, "実施年月日 is not a date (YYYYMMDD or GYYMMDD): the item is kept undated");
 	if (memcmp(type, "CZ", 2) == 0 && reader->kind == UKE_KIND_PHARMACY && reader->in_receipt)
 	{
 		if (!uke_pharmacy_day(&reader->receipt, UKE_FIELD(f, 2), UKE_FIELD_LENGTH(f, 2), &date))
@@ -168,6 +179,7 @@ uke_check_record(UkeChecker *checker, const UkeFields *f, int line_no, UkeProble
 		add(&report, 1, "record after GO, which must be last");
 	checker->records++;
 
+	uke_reader_note_kind(reader, f);
 	layout = uke_layout(type, reader->kind);
 	if (layout == NULL)
 	{

@@ -56,6 +56,33 @@ static const struct
 };
 #define DISPENSED_DRUGS ((int) (sizeof(dispensed_drugs) / sizeof(dispensed_drugs[0])))
 
+/*
+ * A DPC stay: its 診断群分類番号, the diagnosis (傷病名コード and ICD-10) that
+ * drew the most resources, and a comorbidity.
+ */
+static const struct
+{
+	const char *dpc;
+	const char *disease;
+	const char *icd10;
+} stays[] = {
+	{"040080XX99X0XX", "4860003", "J189"},	/* 肺炎 */
+	{"050130XX99000X", "4280005", "I500"},	/* 心不全 */
+	{"110310XX99XX0X", "5990010", "N390"},	/* 尿路感染症 */
+};
+#define STAYS ((int) (sizeof(stays) / sizeof(stays[0])))
+
+/* 入院料 and 食事 of a DPC stay, billed per day (出来高) outside the coding data. */
+static const struct
+{
+	const char *identification;
+	const char *code;
+	int			points;
+} daily_fees[] = {
+	{"92", "190192210", 135},	/* 入院基本料等加算 */
+	{"97", "197000470", 64},	/* 入院時食事療養 */
+};
+
 static uint64_t
 next_random(UkeGenerator *g)
 {
@@ -131,12 +158,14 @@ receipt_type(const Patient *p)
 
 /*
  * HO (+ KO) and SN of a receipt of total points.  The 調剤 HO and KO have
- * one field fewer after 合計点数 than the 医科 ones.
+ * one field fewer after 合計点数 than the 医科 ones, the DPC ones one more
+ * (標準負担額).
  */
 static size_t
-claim_records(UkeGenerator *g, const Patient *p, int total, int pharmacy, char *out)
+claim_records(UkeGenerator *g, const Patient *p, int total, UkeKind kind, char *out)
 {
-	const char *tail = pharmacy ? ",,,,,,,," : ",,,,,,,,,";
+	const char *tail = kind == UKE_KIND_PHARMACY ? ",,,,,,,," : kind == UKE_KIND_DPC ? ",,,,,,,,,," : ",,,,,,,,,";
+	const char *kohi_tail = kind == UKE_KIND_PHARMACY ? "" : kind == UKE_KIND_DPC ? ",,," : ",,";
 	size_t		n = 0;
 
 	if (p->late_elderly)
@@ -147,7 +176,7 @@ claim_records(UkeGenerator *g, const Patient *p, int total, int pharmacy, char *
 	g->claims++;
 	if (p->with_kohi)
 	{
-		n += (size_t) sprintf(out + n, "KO,54016027,1111111,,1,%d,0,,,%s\r\n", total, pharmacy ? "" : ",,");
+		n += (size_t) sprintf(out + n, "KO,54016027,1111111,,1,%d,0,,,%s\r\n", total, kohi_tail);
 		g->claims++;
 	}
 	n += (size_t) sprintf(out + n, "SN,1,01,,,,%s,,\r\n", p->late_elderly ? "" : (p->person ? "01" : "00"));
@@ -199,7 +228,7 @@ medical_receipt(UkeGenerator *g, char *out)
 	n += birth_date(g, out + n);
 	n += (size_t) sprintf(out + n, ",,,,,,,%05d,,,,,,,,,,,,,,,,,,,,,,,%s,\r\n", g->written % 100000,
 						  g->sjis ? names_sjis[p.person][1] : names_utf8[p.person][1]);
-	n += claim_records(g, &p, total, 0, out + n);
+	n += claim_records(g, &p, total, UKE_KIND_MEDICAL, out + n);
 	memcpy(out + n, body, b);
 	return n + b;
 }
@@ -264,7 +293,86 @@ pharmacy_receipt(UkeGenerator *g, char *out)
 	for (int column = 16; column < 41; column++)
 		out[n++] = ',';
 	n += (size_t) sprintf(out + n, ",%s\r\n", g->sjis ? names_sjis[p.person][1] : names_utf8[p.person][1]);
-	n += claim_records(g, &p, total, 1, out + n);
+	n += claim_records(g, &p, total, UKE_KIND_PHARMACY, out + n);
+	memcpy(out + n, body, b);
+	return n + b;
+}
+
+/* 31 day columns with count on each day of [first, last]. */
+static size_t
+stay_days(char *out, int first, int last, int count)
+{
+	size_t		n = 0;
+
+	for (int d = 1; d <= 31; d++)
+		n += (size_t) (d >= first && d <= last ? sprintf(out + n, ",%d", count) : sprintf(out + n, ","));
+	return n;
+}
+
+/*
+ * A DPC receipt (older DPC用 layout, 西暦 dates): an inpatient stay in
+ * November 2023 paid by its diagnosis group (包括: HH and GT) with 入院料 and
+ * 食事 billed per day (SI), and the coding data (CD): every act, drug and
+ * material on its day.  Most stays end with a discharge in the month.
+ */
+static size_t
+dpc_receipt(UkeGenerator *g, char *out)
+{
+	Patient		p = choose_patient(g);
+	int			stay = below(g, STAYS);
+	int			admitted = 1 + below(g, 20);
+	int			discharged = below(g, 4) > 0 ? admitted + 2 + below(g, 8) : 0;
+	int			last = discharged ? discharged : 30;
+	int			days_in = last - admitted + 1;
+	int			per_day = 2000 + 10 * below(g, 100);
+	int			total = per_day * days_in;
+	size_t		n = 0;
+	char		body[UKE_GENERATOR_PIECE_MAX];
+	size_t		b = 0;
+	int			sequence = 0;
+
+	choose_card(g, &p);
+	b += (size_t) sprintf(body + b, "BU,%s,202311%02d,", stays[stay].dpc, admitted);
+	b += (size_t) (discharged ? sprintf(body + b, "202311%02d,%d,\r\n", discharged, 1 + below(g, 4))
+				   : sprintf(body + b, ",,\r\n"));
+	/* the main disease in its three roles, and a comorbidity */
+	b += (size_t) sprintf(body + b, "SB,%s,,,%s,01,,\r\nSB,%s,,,%s,11,,\r\nSB,%s,,,%s,21,,\r\n",
+						  stays[stay].disease, stays[stay].icd10, stays[stay].disease, stays[stay].icd10,
+						  stays[stay].disease, stays[stay].icd10);
+	b += (size_t) sprintf(body + b, "SB,8833421,,,E119,41,,\r\n");
+	b += (size_t) sprintf(body + b, "KK,,,%d,,0,%d,,,,,,,\r\n", 1 + below(g, 2), 40 + below(g, 50));
+	b += (size_t) sprintf(body + b, "HH,202311,2,1,1,1,%d,%d,%d\r\n", per_day, days_in, total);
+	b += (size_t) sprintf(body + b, "GT,202311,2,1,1,%d,%d,,%d,93,,\r\n", total, total, total);
+	for (int f = 0; f < (int) (sizeof(daily_fees) / sizeof(daily_fees[0])); f++)
+	{
+		b += (size_t) sprintf(body + b, "SI,%s,1,%s,,%d,%d,,,,,,", daily_fees[f].identification, daily_fees[f].code,
+							  daily_fees[f].points, days_in);
+		b += stay_days(body + b, admitted, last, 1);
+		b += (size_t) sprintf(body + b, "\r\n");
+		total += daily_fees[f].points * days_in;
+	}
+	/* the coding data: a drug every day, tests and imaging on some */
+	for (int day = admitted; day <= last; day++)
+	{
+		b += (size_t) sprintf(body + b, "CD,202311%02d,21,%d,1,620098801,3,,,1,\r\n", day, ++sequence);
+		if (day == admitted || below(g, 3) == 0)
+			b += (size_t) sprintf(body + b, "CD,202311%02d,60,%d,1,160008010,,,,1,\r\n", day, ++sequence);
+		/* an act and the material it used: one 順序番号, two 行為明細番号 */
+		if (day == admitted && ++sequence > 0)
+			b += (size_t) sprintf(body + b, "CD,202311%02d,70,%d,1,170000410,,,,1,\r\n"
+								  "CD,202311%02d,70,%d,2,710010927,1,,007,1,\r\n",
+								  day, sequence, day, sequence);
+		if (b > UKE_GENERATOR_PIECE_MAX - 1024)
+			break;
+	}
+
+	g->written++;
+	n += (size_t) sprintf(out + n, "RE,%d,%s,202311,%s,%d,", g->written, p.late_elderly ? "1311" : "1111",
+						  g->sjis ? names_sjis[p.person][0] : names_utf8[p.person][0], 1 + p.person);
+	n += birth_date(g, out + n);
+	/* 入院年月日 is BU's; レセプト総括区分 0 (a DPC receipt) in column 18 */
+	n += (size_t) sprintf(out + n, ",,,,,,,%05d,,,,,0,,,,,,,,,\r\n", g->written % 100000);
+	n += claim_records(g, &p, total, UKE_KIND_DPC, out + n);
 	memcpy(out + n, body, b);
 	return n + b;
 }
@@ -283,7 +391,8 @@ uke_generate_piece(UkeGenerator *g, char *out)
 								g->sjis ? clinic_sjis : clinic_utf8);
 	}
 	if (g->stage == 1 && g->written < g->receipts)
-		return g->kind == UKE_KIND_PHARMACY ? pharmacy_receipt(g, out) : medical_receipt(g, out);
+		return g->kind == UKE_KIND_PHARMACY ? pharmacy_receipt(g, out) :
+			g->kind == UKE_KIND_DPC ? dpc_receipt(g, out) : medical_receipt(g, out);
 	if (g->stage == 1)
 	{
 		g->stage = 2;

@@ -1,5 +1,5 @@
 /*
- * Synthetic 医科 and 調剤 receipt files, deterministic from a seed, of any size: for
+ * Synthetic 医科, 調剤 and DPC receipt files, deterministic from a seed, of any size: for
  * tests, the demo and benchmarks (real receipts never enter the project).
  * Every number in them is valid (check digits of insurers, 公費 and the
  * facility) and the GO record holds the file's true totals, so a generated
@@ -16,7 +16,7 @@
 typedef struct UkeGenerator
 {
 	uint64_t	state;			/* splitmix64 */
-	UkeKind		kind;			/* UKE_KIND_MEDICAL or UKE_KIND_PHARMACY */
+	UkeKind		kind;			/* UKE_KIND_MEDICAL, UKE_KIND_PHARMACY or UKE_KIND_DPC */
 	int			sjis;			/* else UTF-8 */
 	int			receipts;		/* to write */
 	int			written;

@@ -53,15 +53,25 @@ static const UkeLayout layouts[] = {
 	{"TK", UKE_KIND_PHARMACY, 0, -1, -1, -1, -1, -1, -1, -1, 0},
 	{"KI", UKE_KIND_PHARMACY, 0, -1, -1, -1, -1, -1, -1, -1, 0},
 	{"ST", UKE_KIND_PHARMACY, 0, -1, -1, -1, -1, -1, -1, -1, 0},
-	/* DPC records are returned as records; their layouts are not modelled */
-	{"BU", UKE_KIND_UNKNOWN, 0, -1, -1, -1, -1, -1, -1, -1, 0},
-	{"SB", UKE_KIND_UNKNOWN, 0, -1, -1, -1, -1, -1, -1, -1, 0},
-	{"CD", UKE_KIND_UNKNOWN, 0, -1, -1, -1, -1, -1, -1, -1, 0},
-	{"KK", UKE_KIND_UNKNOWN, 0, -1, -1, -1, -1, -1, -1, -1, 0},
-	{"SK", UKE_KIND_UNKNOWN, 0, -1, -1, -1, -1, -1, -1, -1, 0},
-	{"GA", UKE_KIND_UNKNOWN, 0, -1, -1, -1, -1, -1, -1, -1, 0},
-	{"HH", UKE_KIND_UNKNOWN, 0, -1, -1, -1, -1, -1, -1, -1, 0},
-	{"GT", UKE_KIND_UNKNOWN, 0, -1, -1, -1, -1, -1, -1, -1, 0},
+	/*
+	 * DPC (RECEIPTD): positions as the older 記録条件仕様 (DPC用) gives them and
+	 * the 支払基金's DPC sample file bears out (DOMAIN.md 3.6); no current
+	 * version was available, so counts are not checked.  RE, HO and KO keep
+	 * the 医科 positions the minimum data set reads (DPC RE adds レセプト総括区分
+	 * in 18; HO and KO end with 標準負担額); SI/IY/TO/SY/CO are the 医科 ones.
+	 * CD: 実施年月日 1, 診療識別 2, 順序番号 3, code 5, 使用量 6, 回数 9.
+	 */
+	{"RE", UKE_KIND_DPC, 0, -1, -1, -1, -1, -1, -1, 4, 40},
+	{"HO", UKE_KIND_DPC, 0, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"KO", UKE_KIND_DPC, 0, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"BU", UKE_KIND_DPC, 0, -1, 1, -1, -1, -1, -1, -1, 0},
+	{"SB", UKE_KIND_DPC, 0, -1, 1, -1, -1, -1, -1, 3, 40},
+	{"CD", UKE_KIND_DPC, 0, 2, 5, 6, -1, 9, -1, -1, 0},
+	{"KK", UKE_KIND_DPC, 0, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"SK", UKE_KIND_DPC, 0, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"GA", UKE_KIND_DPC, 0, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"HH", UKE_KIND_DPC, 0, -1, -1, -1, -1, -1, -1, -1, 0},
+	{"GT", UKE_KIND_DPC, 0, -1, -1, -1, -1, -1, -1, -1, 0},
 };
 
 const UkeLayout *

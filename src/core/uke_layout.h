@@ -1,7 +1,8 @@
 /*
  * Where things are in each record type, by kind of file (医科 R4 record
- * specification, the 歯科 layout as ORCA writes it, and the 調剤 one of the
- * older 調剤用 specification; see DOMAIN.md 3.3, 3.7 and 3.8).  Indices are 0-based CSV columns, column 0 being the record
+ * specification, the 歯科 layout as ORCA writes it, and the 調剤 and DPC
+ * ones of the older 調剤用 and DPC用 specifications; see DOMAIN.md 3.3 and
+ * 3.6-3.8).  Indices are 0-based CSV columns, column 0 being the record
  * type; -1 means the record has no such field.
  */
 #ifndef HOKENID_UKE_LAYOUT_H
@@ -13,6 +14,7 @@ typedef enum UkeKind
 	UKE_KIND_MEDICAL,			/* 医科 (点数表 1) */
 	UKE_KIND_DENTAL,			/* 歯科 (点数表 3) */
 	UKE_KIND_PHARMACY,			/* 調剤 (YK record) */
+	UKE_KIND_DPC,				/* DPC (点数表 1, with BU/SB/CD records) */
 } UkeKind;
 
 typedef struct UkeLayout

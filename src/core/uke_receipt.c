@@ -21,6 +21,7 @@ static const char *const category_names[] = {
 	[MDS_MEAL] = "meal",
 	[MDS_MATERIAL] = "material",
 	[MDS_ADMISSION] = "admission",
+	[MDS_DISCHARGE] = "discharge",
 	[MDS_TRANSPLANT] = "transplant",
 	[MDS_DISPENSING] = "dispensing",
 	[MDS_DISPENSING_FEE] = "dispensing_fee",
@@ -73,6 +74,25 @@ void
 uke_reader_start(UkeReader *reader)
 {
 	memset(reader, 0, sizeof(*reader));
+}
+
+/* DPC RE: レセプト総括区分 (0 DPC, 1 総括, 2 総括対象DPC, 3 総括対象医科入院) */
+#define DPC_SUMMARY 18
+
+void
+uke_reader_note_kind(UkeReader *reader, const UkeFields *fields)
+{
+	static const char dpc_only[][3] = {"BU", "SB", "CD", "KK", "SK", "GA", "HH", "GT"};
+	long		summary = UKE_FIELD_LENGTH(fields, DPC_SUMMARY) == 1 ?
+		uke_number(UKE_FIELD(fields, DPC_SUMMARY), 1) : -1;
+
+	if (reader->kind != UKE_KIND_MEDICAL)
+		return;
+	if (is_type(fields, "RE") && summary >= 0 && summary <= 3)
+		reader->kind = UKE_KIND_DPC;
+	for (size_t i = 0; i < sizeof(dpc_only) / sizeof(dpc_only[0]); i++)
+		if (is_type(fields, dpc_only[i]))
+			reader->kind = UKE_KIND_DPC;
 }
 
 /*
@@ -154,8 +174,19 @@ start_receipt(UkeReader *reader, const UkeFields *fields)
 			set_field(&r->doctors[i], fields, PHARMACY_FIRST_DOCTOR + i);
 	}
 	else
+	{
+		/* DPC REs leave 入院年月日 empty (BU has it) but for 総括対象医科入院 */
 		r->admission_pending = date_field(fields, 8, &r->admission);
+		if (reader->kind == UKE_KIND_DPC)
+		{
+			long		summary = uke_number(UKE_FIELD(fields, DPC_SUMMARY), UKE_FIELD_LENGTH(fields, DPC_SUMMARY));
+
+			r->coded = summary == 0 || summary == 2;
+		}
+	}
 	reader->identification[0] = '\0';
+	reader->coded_identification[0] = '\0';
+	reader->coded_sequence = -1;
 	reader->unit = 0;
 	reader->unit_open = 0;
 	reader->dispensing_count = 0;
@@ -371,14 +402,150 @@ pharmacy_items(UkeReader *reader, const UkeFields *fields, MdsItem *items)
 	return 0;
 }
 
+/* BU: 診断群分類番号 1, 今回入院年月日 2, 今回退院年月日 3, DPC転帰区分 4, 死因 5 */
+static int
+stay_items(const UkeFields *fields, MdsItem *items)
+{
+	int			count = 0;
+
+	memset(&items[0], 0, 2 * sizeof(items[0]));
+	if (date_field(fields, 2, &items[0].date))
+	{
+		items[0].category = MDS_ADMISSION;
+		items[0].has_date = 1;
+		items[0].code = UKE_FIELD(fields, 1);	/* the stay's DPC code */
+		items[0].code_length = UKE_FIELD_LENGTH(fields, 1);
+		items[0].times = 1;
+		count++;
+	}
+	if (date_field(fields, 3, &items[count].date))
+	{
+		items[count].category = MDS_DISCHARGE;
+		items[count].has_date = 1;
+		items[count].code = UKE_FIELD(fields, 4);	/* how the stay ended */
+		items[count].code_length = UKE_FIELD_LENGTH(fields, 4);
+		if (UKE_FIELD_LENGTH(fields, 5) > 0)
+		{
+			items[count].name = UKE_FIELD(fields, 5);
+			items[count].name_length = UKE_FIELD_LENGTH(fields, 5);
+		}
+		items[count].times = 1;
+		count++;
+	}
+	return count;
+}
+
+static void
+set_optional(const UkeFields *fields, int i, const char **value, size_t *length)
+{
+	if (UKE_FIELD_LENGTH(fields, i) > 0)
+	{
+		*value = UKE_FIELD(fields, i);
+		*length = UKE_FIELD_LENGTH(fields, i);
+	}
+}
+
+/* SB: 傷病名コード 1, 修飾語コード 2, 傷病名称 3, ICD10 4, 傷病名区分 5 */
+static int
+dpc_diagnosis(const UkeFields *fields, MdsItem *item)
+{
+	memset(item, 0, sizeof(*item));
+	item->category = MDS_DIAGNOSIS;
+	item->code = UKE_FIELD(fields, 1);
+	item->code_length = UKE_FIELD_LENGTH(fields, 1);
+	set_optional(fields, 2, &item->modifiers, &item->modifiers_length);
+	set_optional(fields, 3, &item->name, &item->name_length);
+	set_optional(fields, 4, &item->icd10, &item->icd10_length);
+	set_optional(fields, 5, &item->role, &item->role_length);
+	item->times = 1;
+	return 1;
+}
+
+/*
+ * CD: one act, drug or material on its day.  Its 診療識別 and 順序番号 make
+ * the act (行為明細番号 numbers its lines), the billing unit of its items.
+ */
+static int
+coded_item(UkeReader *reader, const UkeFields *fields, MdsItem *item)
+{
+	const UkeLayout *layout = uke_layout("CD", UKE_KIND_DPC);
+	char		identification[3] = "";
+	const char *code = UKE_FIELD(fields, layout->code);
+	size_t		code_length = UKE_FIELD_LENGTH(fields, layout->code);
+	long		sequence = uke_number(UKE_FIELD(fields, 3), UKE_FIELD_LENGTH(fields, 3));
+	long		times = uke_number(UKE_FIELD(fields, layout->times), UKE_FIELD_LENGTH(fields, layout->times));
+
+	if (UKE_FIELD_LENGTH(fields, layout->identification) == 2)
+		memcpy(identification, UKE_FIELD(fields, layout->identification), 2);
+	if (sequence != reader->coded_sequence || strcmp(identification, reader->coded_identification) != 0)
+	{
+		reader->unit++;
+		reader->coded_sequence = sequence;
+		memcpy(reader->coded_identification, identification, sizeof(identification));
+	}
+	memset(item, 0, sizeof(*item));
+	/* 医薬品 codes start with 6, 特定器材 with 7 */
+	item->category = identification[0] ?
+		item_category(identification, code_length > 0 && code[0] == '6', code_length > 0 && code[0] == '7') : MDS_OTHER;
+	item->code = code;
+	item->code_length = code_length;
+	item->has_date = date_field(fields, 1, &item->date);
+	/* 使用量 of a drug or material, else the 数量データ of an act */
+	item->quantity = UKE_FIELD(fields, layout->quantity);
+	item->quantity_length = UKE_FIELD_LENGTH(fields, layout->quantity);
+	if (item->quantity_length == 0)
+	{
+		item->quantity = UKE_FIELD(fields, 7);
+		item->quantity_length = UKE_FIELD_LENGTH(fields, 7);
+	}
+	item->times = times > 0 ? (int) times : 1;
+	item->unit = reader->unit;
+	return 1;
+}
+
+/*
+ * Whether an SI/IY/TO of a DPC receipt is left to its CD: all but 入院料
+ * and 食事, which the coding data never holds.  The record's 診療識別 (or
+ * the group it continues) is followed either way.
+ */
+static int
+left_to_coding_data(UkeReader *reader, const UkeFields *fields)
+{
+	if (UKE_FIELD_LENGTH(fields, 1) == 2)
+	{
+		memcpy(reader->identification, UKE_FIELD(fields, 1), 2);
+		reader->identification[2] = '\0';
+	}
+	return strcmp(reader->identification, "90") != 0 && strcmp(reader->identification, "92") != 0 &&
+		strcmp(reader->identification, "97") != 0;
+}
+
+/* DPC records; -1 for those read as in 医科 files. */
+static int
+dpc_items(UkeReader *reader, const UkeFields *fields, MdsItem *items)
+{
+	if (is_type(fields, "BU"))
+		return stay_items(fields, items);
+	if (is_type(fields, "SB"))
+		return dpc_diagnosis(fields, items);
+	if (is_type(fields, "CD"))
+		return coded_item(reader, fields, items);
+	if (reader->receipt.coded && (is_type(fields, "SI") || is_type(fields, "IY") || is_type(fields, "TO")) &&
+		left_to_coding_data(reader, fields))
+		return 0;
+	return -1;
+}
+
 static int
 record_items(UkeReader *reader, const UkeFields *fields, MdsItem *items)
 {
 	UkeReceipt *r = &reader->receipt;
 	const UkeLayout *layout;
+	int			count;
 
 	if (UKE_FIELD_LENGTH(fields, 0) != 2)
 		return 0;
+	uke_reader_note_kind(reader, fields);
 	if (is_type(fields, "IR") || is_type(fields, "UK") || is_type(fields, "YK"))
 		return facility_record(reader, fields);
 	if (is_type(fields, "RE"))
@@ -422,6 +589,8 @@ record_items(UkeReader *reader, const UkeFields *fields, MdsItem *items)
 	}
 	if (reader->kind == UKE_KIND_PHARMACY)
 		return pharmacy_items(reader, fields, items);
+	if (reader->kind == UKE_KIND_DPC && (count = dpc_items(reader, fields, items)) >= 0)
+		return count;
 	if (is_type(fields, "CO"))
 	{
 		/* a comment opens or continues a 診療識別 group like any item */

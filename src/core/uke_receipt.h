@@ -7,7 +7,12 @@
  * record yields (保健医療記録共有サービスの最小データセット), one per day of care.
  * In 調剤 files a prescription (SH) lists its dispensings (CZ: 調剤月日,
  * 調剤数量, the prescribing doctor's number) and then its drugs (IY), so a
- * drug yields one item per dispensing.  Lines are given decoded to UTF-8.
+ * drug yields one item per dispensing.  In DPC files the coding data (CD)
+ * lists every act, drug and material of a DPC receipt with its day, so
+ * those come from CD; of its SI/IY/TO only 入院料 and 食事 (診療識別 90, 92,
+ * 97), which CD never holds; BU gives the admission and the discharge, SB
+ * the diagnoses with ICD-10 and their role.  Lines are given decoded to
+ * UTF-8.
  */
 #ifndef HOKENID_UKE_RECEIPT_H
 #define HOKENID_UKE_RECEIPT_H
@@ -38,6 +43,7 @@ typedef enum MdsCategory
 	MDS_MEAL,
 	MDS_MATERIAL,
 	MDS_ADMISSION,
+	MDS_DISCHARGE,				/* DPC: 今回退院年月日 */
 	MDS_TRANSPLANT,
 	MDS_DISPENSING,				/* 調剤: a drug dispensed (IY) */
 	MDS_DISPENSING_FEE,			/* 調剤: the 調剤料 of a dispensing (CZ) */
@@ -85,6 +91,8 @@ typedef struct UkeReceipt
 	UkeText		prescriber_score_table;
 	UkeText		prescriber_facility;
 	UkeText		doctors[UKE_DOCTORS];	/* CZ 医師番号 n names doctors[n - 1] */
+	/* DPC: its acts come from CD (レセプト総括区分 0 DPC, 2 総括対象DPC) */
+	int			coded;
 } UkeReceipt;
 
 /* 調剤: one dispensing (CZ) of the current prescription. */
@@ -114,6 +122,8 @@ typedef struct UkeReader
 	int			unit_open;
 	UkeDispensing dispensings[UKE_MAX_DISPENSINGS];	/* of the current SH */
 	int			dispensing_count;
+	char		coded_identification[3];	/* DPC: 診療識別 and 順序番号 of the last CD */
+	long		coded_sequence;
 } UkeReader;
 
 typedef struct MdsItem
@@ -121,10 +131,14 @@ typedef struct MdsItem
 	MdsCategory category;
 	const char *code;
 	size_t		code_length;
-	const char *name;			/* 傷病名称 of an uncoded diagnosis; NULL otherwise */
+	const char *name;			/* 傷病名称 of an uncoded diagnosis, DPC 死因; NULL otherwise */
 	size_t		name_length;
 	const char *modifiers;		/* 修飾語コード of a diagnosis (4 digits each); NULL otherwise */
 	size_t		modifiers_length;
+	const char *icd10;			/* DPC diagnosis: ICD10コード; NULL otherwise */
+	size_t		icd10_length;
+	const char *role;			/* DPC diagnosis: 傷病名区分 (01 医療資源を最も投入, 11 主傷病, …) */
+	size_t		role_length;
 	ReceiptDate date;
 	int			has_date;
 	const char *quantity;
@@ -141,6 +155,14 @@ typedef struct MdsItem
 #define MDS_MAX_ITEMS_PER_RECORD 33	/* 31 days or dispensings, or one item, and an admission */
 
 extern void uke_reader_start(UkeReader *reader);
+
+/*
+ * A 医科 file whose records show it is DPC becomes one: a DPC-only record
+ * (BU, SB, CD, …) or an RE with a レセプト総括区分 (0-3 in column 18, where a
+ * 医科 RE has the long 検索番号 or nothing).  uke_read_record does this
+ * itself; a caller that needs the kind before reading the record calls it.
+ */
+extern void uke_reader_note_kind(UkeReader *reader, const UkeFields *fields);
 
 /*
  * Takes one record; returns how many items it yields into items (0 for

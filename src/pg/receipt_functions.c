@@ -326,8 +326,8 @@ static void
 put_mds_row(ReceiptScan *scan, const MdsItem *item)
 {
 	const UkeReader *reader = &scan->checker.reader;
-	Datum		values[19];
-	bool		nulls[19];
+	Datum		values[21];
+	bool		nulls[21];
 	const UkeText *doctor = item->doctor > 0 ? &reader->receipt.doctors[item->doctor - 1] : NULL;
 
 	memset(nulls, 0, sizeof(nulls));
@@ -335,13 +335,15 @@ put_mds_row(ReceiptScan *scan, const MdsItem *item)
 	values[1] = Int32GetDatum(scan->line_no);
 	values[2] = scan->category_names[item->category];
 	if (item->category == MDS_DIAGNOSIS && scan->mask_diagnoses)
-		nulls[3] = nulls[4] = nulls[15] = true;
+		nulls[3] = nulls[4] = nulls[15] = nulls[19] = true;
 	else
 	{
 		values[3] = text_or_null(item->code, item->code_length, &nulls[3]);
 		values[4] = text_or_null(item->name, item->name ? item->name_length : 0, &nulls[4]);
 		values[15] = text_or_null(item->modifiers, item->modifiers ? item->modifiers_length : 0, &nulls[15]);
+		values[19] = text_or_null(item->icd10, item->icd10 ? item->icd10_length : 0, &nulls[19]);
 	}
+	values[20] = text_or_null(item->role, item->role ? item->role_length : 0, &nulls[20]);
 	nulls[5] = !item->has_date;
 	values[5] = item->has_date ? DateADTGetDatum(date_value(&item->date)) : (Datum) 0;
 	values[6] = quantity_value(scan, item->quantity, item->quantity ? item->quantity_length : 0, &nulls[6]);

@@ -1,6 +1,6 @@
 /*
  * hokenid.generate_receipts(seed, receipts, encoding, kind): a synthetic 医科
- * (medical) or 調剤 (pharmacy) receipt file as bytea, deterministic from
+ * (medical), 調剤 (pharmacy) or DPC receipt file as bytea, deterministic from
  * the seed (see src/core/uke_generator.h).
  */
 #include "postgres.h"
@@ -36,11 +36,13 @@ generate_receipts(PG_FUNCTION_ARGS)
 		kind = UKE_KIND_MEDICAL;
 	else if (strcmp(kind_name, "pharmacy") == 0)
 		kind = UKE_KIND_PHARMACY;
+	else if (strcmp(kind_name, "dpc") == 0)
+		kind = UKE_KIND_DPC;
 	else
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown kind of receipt file \"%s\"", kind_name),
-				 errhint("The generator writes \"medical\" (医科, RECEIPTC) and \"pharmacy\" (調剤, RECEIPTY) files.")));
+				 errhint("The generator writes \"medical\" (医科, RECEIPTC), \"pharmacy\" (調剤, RECEIPTY) and \"dpc\" (RECEIPTD) files.")));
 	initStringInfo(&out);
 	uke_generator_start(&generator, (uint64) seed, receipts, !utf8, kind);
 	do

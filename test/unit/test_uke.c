@@ -1,7 +1,7 @@
 /*
  * Unit tests of the receipt core: line splitting (CR LF, LF, the EOF mark
  * and data after it), fields, Shift_JIS lengths, the grouping rules and
- * per-day items of the reader (医科 and 調剤), the checker's totals, the
+ * per-day items of the reader (医科, 調剤 and DPC), the checker's totals, the
  * generator's files passing the checker, and the code master layouts.
  */
 #include <stdlib.h>
@@ -189,6 +189,68 @@ test_pharmacy_reader(void)
 	CHECK_EQ_STR(mds_category_name(MDS_DISPENSING), "dispensing");
 }
 
+static void
+test_dpc_reader(void)
+{
+	UkeReader	r;
+	MdsItem		items[MDS_MAX_ITEMS_PER_RECORD];
+	int			n;
+
+	uke_reader_start(&r);
+	read_line(&r, "IR,1,13,1,1234569,,hospital,202311,00,", items);
+	CHECK_EQ_INT(r.kind, UKE_KIND_MEDICAL);
+	/* レセプト総括区分 0 in column 18 makes it DPC, before any DPC record */
+	read_line(&r, "RE,1,1117,202311,a,1,19500102,,,,,,,1,,,,,0,,,,,,,,,", items);
+	CHECK_EQ_INT(r.kind, UKE_KIND_DPC);
+	CHECK(r.receipt.coded);
+	read_line(&r, "HO,06130512,1,2,5,100,,,,,,,,,,", items);
+	n = read_line(&r, "BU,040080XX99X0XX,20231106,20231110,2,", items);
+	CHECK_EQ_INT(n, 2);
+	CHECK_EQ_INT(items[0].category, MDS_ADMISSION);
+	CHECK(items[0].date.day == 6 && items[0].code_length == 14);
+	CHECK_EQ_INT(items[1].category, MDS_DISCHARGE);
+	CHECK(items[1].date.day == 10 && items[1].code_length == 1 && items[1].code[0] == '2');
+	/* not yet discharged: the admission alone */
+	CHECK_EQ_INT(read_line(&r, "BU,040080XX99X0XX,20231025,,,", items), 1);
+	n = read_line(&r, "SB,4860003,,,J189,11,,", items);
+	CHECK_EQ_INT(n, 1);
+	CHECK_EQ_INT(items[0].category, MDS_DIAGNOSIS);
+	CHECK(items[0].icd10_length == 4 && memcmp(items[0].icd10, "J189", 4) == 0);
+	CHECK(items[0].role_length == 2 && memcmp(items[0].role, "11", 2) == 0);
+	CHECK(!items[0].has_date);
+	/* 入院料 from SI; an act billed per act is left to its CD */
+	CHECK_EQ_INT(read_line(&r, "SI,92,1,190192210,,135,2,,,,,,,,,,,,1,1,,,,,,,,,,,,,,,,,,,,,,,,", items), 2);
+	CHECK_EQ_INT(read_line(&r, "SI,70,1,170000410,,210,1,,,,,,,,,,,,1,,,,,,,,,,,,,,,,,,,,,,,,,", items), 0);
+	CHECK_EQ_INT(read_line(&r, "SI,,1,170000510,,10,1,,,,,,,,,,,,1,,,,,,,,,,,,,,,,,,,,,,,,,", items), 0);
+	/* CD: the day, the category from 診療識別 and the code, a unit per act */
+	n = read_line(&r, "CD,20231106,70,3,1,170000410,,,,1,", items);
+	CHECK_EQ_INT(n, 1);
+	CHECK_EQ_INT(items[0].category, MDS_IMAGING);
+	CHECK(items[0].has_date && items[0].date.day == 6 && !items[0].has_points);
+	n = items[0].unit;
+	read_line(&r, "CD,20231106,70,3,2,710010927,1,,007,1,", items);
+	CHECK_EQ_INT(items[0].category, MDS_MATERIAL);
+	CHECK_EQ_INT(items[0].unit, n);
+	read_line(&r, "CD,20231108,33,4,1,620003855,2,,,2,", items);
+	CHECK_EQ_INT(items[0].category, MDS_INJECTION);
+	CHECK_EQ_INT(items[0].times, 2);
+	CHECK(items[0].quantity_length == 1 && items[0].quantity[0] == '2');
+	CHECK_EQ_INT(items[0].unit, n + 1);
+	/* 総括対象医科入院 (3): SI as in 医科 */
+	read_line(&r, "RE,2,1117,202311,a,1,19500102,,20231105,,,,,1,,,,,3,,,,,,,,,", items);
+	CHECK(!r.receipt.coded);
+	n = read_line(&r, "SI,70,1,170000410,,210,1,,,,,,,,,,,,1,,,,,,,,,,,,,,,,,,,,,,,,,", items);
+	CHECK_EQ_INT(n, 2);			/* the admission of RE with the first item */
+	CHECK_EQ_INT(items[0].category, MDS_ADMISSION);
+	CHECK_EQ_STR(mds_category_name(MDS_DISCHARGE), "discharge");
+
+	/* a 医科 RE with a 検索番号 stays 医科 */
+	uke_reader_start(&r);
+	read_line(&r, "IR,1,13,1,1234569,,clinic,202311,00,", items);
+	read_line(&r, "RE,1,1112,202311,a,1,19500102,,,,,,,1,,,,,123456789012,,,,,,,,,,,,,,,,,,,", items);
+	CHECK_EQ_INT(r.kind, UKE_KIND_MEDICAL);
+}
+
 static int
 check_text(const char *data, int *errors)
 {
@@ -251,6 +313,14 @@ test_checker_and_generator(void)
 	CHECK_EQ_INT(check_text("YK,1,13,4,7654327,p,202402,00,\r\nRE,1,1112,202401,x,1,19500101,,,13,1,1234560\r\n"
 							"HO,01130012,1,2,1,100\r\nSH,1\r\nIY,1,620098801,1\r\nGO,1,100,99\r\n", &errors), 2);
 	CHECK_EQ_INT(errors, 0);
+
+	used = 0;
+	uke_generator_start(&g, 12345, 200, 0, UKE_KIND_DPC);
+	while ((n = uke_generate_piece(&g, file + used)) > 0)
+		used += n;
+	file[used - 1] = '\0';
+	CHECK_EQ_INT(check_text(file, &errors), 0);
+	CHECK_EQ_INT(g.written, 200);
 	free(file);
 }
 
@@ -369,6 +439,7 @@ main(void)
 	test_lines();
 	test_reader();
 	test_pharmacy_reader();
+	test_dpc_reader();
 	test_checker_and_generator();
 	return unit_report("uke");
 }
