@@ -195,7 +195,10 @@ test_siphash(void)
 	}
 }
 
-/* Distinct digests: every repeat dropped, across the radix cut-off. */
+/*
+ * Distinct digests: every repeat dropped, in buckets of one split, of two
+ * (digests alike in their first byte), and one person many times over.
+ */
 static void
 test_distinct_digests(void)
 {
@@ -227,6 +230,20 @@ test_distinct_digests(void)
 	CHECK_EQ_INT(distinct_digests(digests, 0, scratch), 0);
 	memcpy(digests + PERSON_DIGEST_SIZE, digests, PERSON_DIGEST_SIZE);
 	CHECK_EQ_INT(distinct_digests(digests, 2, scratch), 1);
+
+	/* 20,000 people twice each, all in one first-byte bucket */
+	for (int row = 0; row < 40000; row++)
+	{
+		uint32_t	person = (uint32_t) ((row * 7919) % 20000);
+
+		siphash128(key, (const uint8_t *) &person, sizeof(person), digests + row * PERSON_DIGEST_SIZE);
+		digests[row * PERSON_DIGEST_SIZE] = 0x42;
+	}
+	CHECK_EQ_INT(distinct_digests(digests, 40000, scratch), 20000);
+	/* one person 50,000 times */
+	for (int row = 1; row < 50000; row++)
+		memcpy(digests + row * PERSON_DIGEST_SIZE, digests, PERSON_DIGEST_SIZE);
+	CHECK_EQ_INT(distinct_digests(digests, 50000, scratch), 1);
 }
 
 static void
