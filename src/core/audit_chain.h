@@ -19,6 +19,16 @@ extern const char audit_genesis_hash[AUDIT_HASH_HEX + 1];
 extern int	audit_chain_hash(const char *previous, const char *body, size_t body_length, char *hash);
 
 /*
+ * The same hash taken in parts, so that a long body (a bulk read names a
+ * million people) is hashed while it is still in the cache from being
+ * written: start, add each part of the body in order, finish.  One hash at
+ * a time per process; each returns 0 on success.
+ */
+extern int	audit_chain_start(const char *previous);
+extern int	audit_chain_add(const char *part, size_t length);
+extern int	audit_chain_finish(char *hash);
+
+/*
  * Splits a line (without its '\n') into body, previous hash and hash, and
  * checks the hash.  Returns 1 when the line is well formed and its hash
  * right, 0 otherwise; body_length, previous and hash are set when well formed.

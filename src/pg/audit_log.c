@@ -72,7 +72,8 @@ static bool digest_key_made = false;
 static int	audit_fd = -1;		/* this process's descriptor, kept open */
 static dev_t audit_device;		/* which file audit_fd is */
 static ino_t audit_inode;
-static char *mapping = NULL;	/* the whole file, shared */
+static char *mapping = NULL;	/* a window of the file where records go, shared */
+static uint64 mapped_offset = 0;	/* of the window in the file */
 static uint64 mapped_size = 0;
 
 PG_FUNCTION_INFO_V1(audit_records);
@@ -259,26 +260,78 @@ digests_length(int64 count)
 	return count == 0 ? 0 : (uint64) count * (AUDIT_DIGEST_HEX + 1) - 1;
 }
 
-/* Writes them straight into the trail: a bulk read names a million people. */
-static void
+/* Digests written between two additions to the chain hash: about a page. */
+#define DIGESTS_PER_PART 128
+
+/*
+ * Writes them straight into the trail, a bulk read names a million people,
+ * and adds each part to the chain hash while it is still in the cache.
+ */
+static int
 write_digests(char *out, const uint8 *digests, int64 count)
 {
+	char	   *part = out;
+
 	for (int64 i = 0; i < count; i++)
 	{
 		if (i > 0)
 			*out++ = ',';
 		bytes_to_hex(digests + i * AUDIT_DIGEST_SIZE, AUDIT_DIGEST_SIZE, out);
 		out += AUDIT_DIGEST_HEX;
+		if ((i + 1) % DIGESTS_PER_PART == 0 || i + 1 == count)
+		{
+			if (audit_chain_add(part, out - part) != 0)
+				return -1;
+			part = out;
+		}
 	}
+	return 0;
+}
+
+/* Records this long take their pages in one call rather than a fault each. */
+#define PREFAULT_BYTES (256 * 1024)
+
+/*
+ * A bulk read's record spans thousands of pages of the mapping not yet
+ * touched; one madvise maps them all, where a page fault each would cost
+ * more than writing them.  Without MADV_POPULATE_WRITE (Linux 5.14) or when
+ * it fails, the faults do the same work.
+ */
+static void
+prefault(char *start, uint64 length)
+{
+#ifdef MADV_POPULATE_WRITE
+	uintptr_t	page;
+
+	if (length < PREFAULT_BYTES)
+		return;
+	page = (uintptr_t) start & ~((uintptr_t) sysconf(_SC_PAGESIZE) - 1);
+	(void) madvise((void *) page, (uintptr_t) start + length - page, MADV_POPULATE_WRITE);
+#else
+	(void) start;
+	(void) length;
+#endif
+}
+
+/* value in width decimal digits, zero-padded; returns the end */
+static char *
+put_digits(char *out, int64 value, int width)
+{
+	for (int i = width - 1; i >= 0; i--, value /= 10)
+		out[i] = (char) ('0' + value % 10);
+	return out + width;
 }
 
 /*
  * The time of a record in UTC, ISO 8601 with microseconds
- * ("2026-11-24T20:15:25.123456Z"): the same whatever the session's time
- * zone, and made without the time-zone machinery, once per statement.
+ * ("2026-11-24T20:15:25.123456Z", AUDIT_TIME_LENGTH characters): the same
+ * whatever the session's time zone, and made without the time-zone
+ * machinery or a format string, once per statement.
  */
+#define AUDIT_TIME_LENGTH 27
+
 static void
-format_utc(TimestampTz now, char *out, size_t size)
+format_utc(TimestampTz now, char *out)
 {
 	int64		days = now / USECS_PER_DAY;
 	int64		time_of_day = now % USECS_PER_DAY;
@@ -292,17 +345,42 @@ format_utc(TimestampTz now, char *out, size_t size)
 		days--;
 	}
 	j2date((int) (days + POSTGRES_EPOCH_JDATE), &year, &month, &day);
-	snprintf(out, size, "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", year, month, day,
-			 (int) (time_of_day / USECS_PER_HOUR), (int) (time_of_day / USECS_PER_MINUTE % 60),
-			 (int) (time_of_day / USECS_PER_SEC % 60), (int) (time_of_day % USECS_PER_SEC));
+	out = put_digits(out, year, 4);
+	*out++ = '-';
+	out = put_digits(out, month, 2);
+	*out++ = '-';
+	out = put_digits(out, day, 2);
+	*out++ = 'T';
+	out = put_digits(out, time_of_day / USECS_PER_HOUR, 2);
+	*out++ = ':';
+	out = put_digits(out, time_of_day / USECS_PER_MINUTE % 60, 2);
+	*out++ = ':';
+	out = put_digits(out, time_of_day / USECS_PER_SEC % 60, 2);
+	*out++ = '.';
+	out = put_digits(out, time_of_day % USECS_PER_SEC, 6);
+	*out++ = 'Z';
+	*out = '\0';
+}
+
+static void
+append_number(StringInfo body, int64 value)
+{
+	char		digits[MAXINT8LEN + 1];
+
+	appendStringInfoChar(body, '\t');
+	appendBinaryStringInfo(body, digits, pg_lltoa(value, digits));
 }
 
 /* Tabs and line ends would break the record's layout. */
 static void
 append_field(StringInfo body, const char *value)
 {
+	const char *p = value ? value : "";
+	size_t		plain = strcspn(p, "\t\n\r");
+
 	appendStringInfoChar(body, '\t');
-	for (const char *p = value ? value : ""; *p; p++)
+	appendBinaryStringInfo(body, p, (int) plain);
+	for (p += plain; *p; p++)
 		appendStringInfoChar(body, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
 }
 
@@ -365,10 +443,26 @@ audit_log_check_file(void)
 	}
 }
 
-/* Under the lock: the file allocated and mapped up to needed bytes. */
-static bool
-map_trail(uint64 needed)
+/*
+ * Records are written through a window of the file, not a mapping of all
+ * of it: a trail grows without bound, and unmapping a mapping of gigabytes
+ * whose pages this process wrote costs every backend milliseconds each time
+ * the file grows.  The window may reach past the end of the file, which is
+ * allocated ahead of every record written (touching past it would fault).
+ */
+#define TRAIL_WINDOW ((uint64) 64 * 1024 * 1024)
+
+/*
+ * Under the lock: the file allocated up to the end of a record of length
+ * bytes at the end of the trail, and where in this process it is written;
+ * NULL on failure (errno says why).
+ */
+static char *
+map_trail(uint64 length)
 {
+	uint64		start = audit_shared->end;
+	uint64		needed = start + length;
+
 	if (audit_shared->file_size < needed)
 	{
 		uint64		size = needed + TRAIL_GROWTH - needed % TRAIL_GROWTH;
@@ -378,24 +472,28 @@ map_trail(uint64 needed)
 		if (failure != 0)
 		{
 			errno = failure;	/* posix_fallocate returns it: %m reports it */
-			return false;
+			return NULL;
 		}
 		audit_shared->file_size = size;
 	}
-	if (mapped_size < audit_shared->file_size)
+	if (mapping == NULL || start < mapped_offset || needed > mapped_offset + mapped_size)
 	{
+		uint64		page = (uint64) sysconf(_SC_PAGESIZE);
+		uint64		offset = start - start % page;
+		uint64		size = Max(TRAIL_WINDOW, needed - offset + page - 1) / page * page;
+
 		if (mapping != NULL)
 			munmap(mapping, mapped_size);
-		mapping = mmap(NULL, audit_shared->file_size, PROT_READ | PROT_WRITE, MAP_SHARED, audit_fd, 0);
+		mapping = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, audit_fd, (off_t) offset);
 		if (mapping == MAP_FAILED)
 		{
 			mapping = NULL;
-			mapped_size = 0;
-			return false;
+			return NULL;
 		}
-		mapped_size = audit_shared->file_size;
+		mapped_offset = offset;
+		mapped_size = size;
 	}
-	return true;
+	return mapping + (start - mapped_offset);
 }
 
 /* The end of a record: tab, previous hash, tab, hash, line end. */
@@ -405,10 +503,9 @@ void
 audit_log_append(const AuditEntry *entry)
 {
 	StringInfoData fields;
-	char		head[MAXDATELEN + 32];
-	char		time[MAXDATELEN + 1];
+	char		head[MAXINT8LEN + 1 + AUDIT_TIME_LENGTH];
+	char		time[AUDIT_TIME_LENGTH + 1];
 	char		hash[AUDIT_HASH_HEX + 1];
-	char		tail[RECORD_TAIL_LENGTH + 1];
 	int64		persons = entry->digests ? entry->persons : 0;
 	uint64		body_length;
 	uint64		length;
@@ -424,38 +521,50 @@ audit_log_append(const AuditEntry *entry)
 				 errhint("Add hokenid to shared_preload_libraries and restart the server.")));
 	/* what does not depend on the chain is made before taking the lock */
 	initStringInfo(&fields);
-	appendStringInfo(&fields, "\t%d", MyProcPid);
+	append_number(&fields, MyProcPid);
 	append_field(&fields, entry->role_name);
 	append_field(&fields, entry->purpose);
-	appendStringInfo(&fields, "\t" INT64_FORMAT, entry->query_id);
+	append_number(&fields, entry->query_id);
 	append_field(&fields, entry->relations);
 	append_field(&fields, entry->action);
-	appendStringInfo(&fields, "\t%s\t" INT64_FORMAT "\t" INT64_FORMAT "\t", entry->refused ? "t" : "f",
-					 entry->rows, entry->persons);
-	format_utc(GetCurrentTimestamp(), time, sizeof(time));
+	append_field(&fields, entry->refused ? "t" : "f");
+	append_number(&fields, entry->rows);
+	append_number(&fields, entry->persons);
+	appendStringInfoChar(&fields, '\t');
+	format_utc(GetCurrentTimestamp(), time);
 	(void) audit_file();
 
 	/*
 	 * The lock orders the chain: the record is laid out in the mapped file,
-	 * hashed there and only then counted in, nothing else.
+	 * hashed as it is written and only then counted in, nothing else.
 	 */
 	LWLockAcquire(audit_shared->lock, LW_EXCLUSIVE);
 	sequence = audit_shared->next_seq;
-	head_length = snprintf(head, sizeof(head), INT64_FORMAT "\t%s", sequence, time);
+	head_length = pg_lltoa(sequence, head);
+	head[head_length++] = '\t';
+	memcpy(head + head_length, time, AUDIT_TIME_LENGTH);
+	head_length += AUDIT_TIME_LENGTH;
 	body_length = head_length + fields.len + digests_length(persons);
 	length = body_length + RECORD_TAIL_LENGTH;
-	ok = map_trail(audit_shared->end + length);
+	record = map_trail(length);
+	ok = record != NULL;
 	if (ok)
 	{
-		record = mapping + audit_shared->end;
+		prefault(record, length);
 		memcpy(record, head, head_length);
 		memcpy(record + head_length, fields.data, fields.len);
-		write_digests(record + head_length + fields.len, entry->digests, persons);
-		ok = audit_chain_hash(audit_shared->last_hash, record, body_length, hash) == 0;
+		ok = audit_chain_start(audit_shared->last_hash) == 0 &&
+			audit_chain_add(record, head_length + fields.len) == 0 &&
+			write_digests(record + head_length + fields.len, entry->digests, persons) == 0 &&
+			audit_chain_finish(hash) == 0;
 		if (ok)
 		{
-			snprintf(tail, sizeof(tail), "\t%s\t%s\n", audit_shared->last_hash, hash);
-			memcpy(record + body_length, tail, RECORD_TAIL_LENGTH);
+			/* tab, previous hash, tab, hash, line end */
+			record[body_length] = '\t';
+			memcpy(record + body_length + 1, audit_shared->last_hash, AUDIT_HASH_HEX);
+			record[body_length + 1 + AUDIT_HASH_HEX] = '\t';
+			memcpy(record + body_length + 2 + AUDIT_HASH_HEX, hash, AUDIT_HASH_HEX);
+			record[length - 1] = '\n';
 			audit_shared->end += length;
 			memcpy(audit_shared->last_hash, hash, sizeof(hash));
 			audit_shared->next_seq++;
