@@ -69,6 +69,23 @@ typedef struct PurposeCache
 
 static PurposeCache purpose_cache;
 
+/*
+ * The names of the statement's relations for its audit record, kept for
+ * the next statement over the same relations (a prepared statement run
+ * again, an application's hot query): a name is a catalog lookup.  Any
+ * relcache invalidation (a rename among them) forgets them.
+ */
+#define CACHED_RELATIONS 8
+
+typedef struct RelationNames
+{
+	int			count;			/* -1: nothing cached */
+	Oid			relations[CACHED_RELATIONS];
+	char	   *names;			/* in TopMemoryContext */
+} RelationNames;
+
+static RelationNames relation_names = {.count = -1};
+
 /* ------------------------------------------------------------ settings */
 
 static bool
@@ -104,25 +121,61 @@ on_relcache_invalidation(Datum arg, Oid relid)
 	(void) arg;
 	(void) relid;
 	purpose_cache.valid = false;
+	relation_names.count = -1;
 }
 
 /* ------------------------------------------------------------ the type */
 
+/*
+ * insured_no and its array type, looked up once: every statement asks, and
+ * two catalog lookups would cost a single-row select a few percent.  Any
+ * change of pg_type (the extension dropped and made again) forgets them.
+ */
+typedef struct InsuredTypes
+{
+	bool		known;
+	Oid			insured;		/* InvalidOid: the extension is not installed */
+	Oid			array;
+} InsuredTypes;
+
+static InsuredTypes insured_types;
+
+static void
+on_type_change(Datum arg, int cache, uint32 hash)
+{
+	(void) arg;
+	(void) cache;
+	(void) hash;
+	insured_types.known = false;
+}
+
+static const InsuredTypes *
+find_insured_types(void)
+{
+	Oid			schema;
+
+	if (insured_types.known)
+		return &insured_types;
+	schema = get_namespace_oid("hokenid", true);
+	insured_types.insured = !OidIsValid(schema) ? InvalidOid :
+		GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid, CStringGetDatum("insured_no"), ObjectIdGetDatum(schema));
+	insured_types.array = OidIsValid(insured_types.insured) ? get_array_type(insured_types.insured) : InvalidOid;
+	insured_types.known = true;
+	return &insured_types;
+}
+
 static Oid
 insured_no_type(void)
 {
-	Oid			schema = get_namespace_oid("hokenid", true);
-
-	if (!OidIsValid(schema))
-		return InvalidOid;
-	return GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid, CStringGetDatum("insured_no"),
-						   ObjectIdGetDatum(schema));
+	return find_insured_types()->insured;
 }
 
 static bool
 is_insured_type(Oid type, Oid insured)
 {
-	return type == insured || (OidIsValid(insured) && get_element_type(type) == insured);
+	const InsuredTypes *types = find_insured_types();
+
+	return OidIsValid(insured) && (type == insured || (type == types->array && OidIsValid(type)));
 }
 
 static bool
@@ -357,12 +410,23 @@ is_client_facing(CommandDest dest)
 		dest == DestCopyOut || dest == DestIntoRel || dest == DestTransientRel;
 }
 
-static char *
+static const char *
 relations_of(QueryDesc *query)
 {
 	StringInfoData names;
 	ListCell   *cell;
+	Oid			relations[CACHED_RELATIONS];
+	int			count = 0;
 
+	foreach(cell, query->plannedstmt->rtable)
+	{
+		RangeTblEntry *entry = lfirst(cell);
+
+		if (entry->rtekind == RTE_RELATION && count++ < CACHED_RELATIONS)
+			relations[count - 1] = entry->relid;
+	}
+	if (count == relation_names.count && memcmp(relations, relation_names.relations, count * sizeof(Oid)) == 0)
+		return relation_names.names;
 	initStringInfo(&names);
 	foreach(cell, query->plannedstmt->rtable)
 	{
@@ -375,6 +439,14 @@ relations_of(QueryDesc *query)
 			if (name != NULL)
 				appendStringInfo(&names, "%s%s", names.len ? "," : "", name);
 		}
+	}
+	if (count <= CACHED_RELATIONS)
+	{
+		if (relation_names.names != NULL)
+			pfree(relation_names.names);
+		relation_names.names = MemoryContextStrdup(TopMemoryContext, names.data);
+		memcpy(relation_names.relations, relations, count * sizeof(Oid));
+		relation_names.count = count;
 	}
 	return names.data;
 }
@@ -405,9 +477,8 @@ hokenid_executor_run(QueryDesc *query, ScanDirection direction, uint64 count, bo
 	AuditReceiver receiver;
 	bool		builds_store;
 	const char *action;
-	char	   *relations;
+	const char *relations;
 	AuditEntry	entry = {0};
-	uint8	   *scratch;
 
 	/*
 	 * A top-level EXECUTE or FETCH runs its statement into the portal's
@@ -457,9 +528,14 @@ hokenid_executor_run(QueryDesc *query, ScanDirection direction, uint64 count, bo
 	PG_END_TRY();
 
 	/* the record is written before the statement's result is complete */
-	scratch = palloc_extended(Max(receiver.digest_count, 1) * AUDIT_DIGEST_SIZE, MCXT_ALLOC_HUGE);
-	entry.persons = (int64) distinct_digests(receiver.digests, (size_t) receiver.digest_count, scratch);
-	pfree(scratch);
+	entry.persons = receiver.digest_count;
+	if (receiver.digest_count > 1)
+	{
+		uint8	   *scratch = palloc_extended(receiver.digest_count * AUDIT_DIGEST_SIZE, MCXT_ALLOC_HUGE);
+
+		entry.persons = (int64) distinct_digests(receiver.digests, (size_t) receiver.digest_count, scratch);
+		pfree(scratch);
+	}
 	entry.role_name = current_role_name();
 	entry.purpose = declared_purpose;
 	entry.query_id = (int64) query->plannedstmt->queryId;
@@ -629,6 +705,7 @@ notice_restriction_init(void)
 	RegisterXactCallback(at_transaction_end, NULL);
 	CacheRegisterRelcacheCallback(on_relcache_invalidation, (Datum) 0);
 	CacheRegisterSyscacheCallback(AUTHOID, on_role_change, (Datum) 0);
+	CacheRegisterSyscacheCallback(TYPEOID, on_type_change, (Datum) 0);
 }
 
 /* Called by the install script: no enforcement without the hooks. */
