@@ -74,8 +74,8 @@ static const UkeLayout layouts[] = {
 	{"GT", UKE_KIND_DPC, 0, -1, -1, -1, -1, -1, -1, -1, 0},
 };
 
-const UkeLayout *
-uke_layout(const char *type, UkeKind kind)
+static const UkeLayout *
+find_layout(const char *type, UkeKind kind)
 {
 	const UkeLayout *any = NULL;
 
@@ -91,4 +91,37 @@ uke_layout(const char *type, UkeKind kind)
 			any = &layouts[i];
 	}
 	return any;
+}
+
+#define KINDS (UKE_KIND_DPC + 1)
+
+/*
+ * Every record asks for its layout: the answers for types of two capital
+ * letters are worked out once, on the first call, into a table.
+ */
+const UkeLayout *
+uke_layout(const char *type, UkeKind kind)
+{
+	static const UkeLayout *known[KINDS][26][26];
+	static int	filled = 0;
+	unsigned	first = (unsigned char) type[0] - 'A';
+	unsigned	second;
+
+	if (first >= 26 || (second = (unsigned char) type[1] - 'A') >= 26 || (unsigned) kind >= KINDS)
+		return find_layout(type, kind);
+	if (!filled)
+	{
+		char		name[3] = "";
+
+		for (unsigned k = 0; k < KINDS; k++)
+			for (unsigned a = 0; a < 26; a++)
+				for (unsigned b = 0; b < 26; b++)
+				{
+					name[0] = (char) ('A' + a);
+					name[1] = (char) ('A' + b);
+					known[k][a][b] = find_layout(name, (UkeKind) k);
+				}
+		filled = 1;
+	}
+	return known[kind][first][second];
 }

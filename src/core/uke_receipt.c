@@ -82,17 +82,17 @@ uke_reader_start(UkeReader *reader)
 void
 uke_reader_note_kind(UkeReader *reader, const UkeFields *fields)
 {
-	static const char dpc_only[][3] = {"BU", "SB", "CD", "KK", "SK", "GA", "HH", "GT"};
-	long		summary = UKE_FIELD_LENGTH(fields, DPC_SUMMARY) == 1 ?
-		uke_number(UKE_FIELD(fields, DPC_SUMMARY), 1) : -1;
+	long		summary;
 
-	if (reader->kind != UKE_KIND_MEDICAL)
+	if (reader->kind != UKE_KIND_MEDICAL || UKE_FIELD_LENGTH(fields, 0) != 2)
 		return;
-	if (is_type(fields, "RE") && summary >= 0 && summary <= 3)
+	/* a record type only DPC files have */
+	if (uke_layout(UKE_FIELD(fields, 0), UKE_KIND_MEDICAL) == NULL &&
+		uke_layout(UKE_FIELD(fields, 0), UKE_KIND_DPC) != NULL)
 		reader->kind = UKE_KIND_DPC;
-	for (size_t i = 0; i < sizeof(dpc_only) / sizeof(dpc_only[0]); i++)
-		if (is_type(fields, dpc_only[i]))
-			reader->kind = UKE_KIND_DPC;
+	else if (is_type(fields, "RE") && UKE_FIELD_LENGTH(fields, DPC_SUMMARY) == 1 &&
+			 (summary = uke_number(UKE_FIELD(fields, DPC_SUMMARY), 1)) >= 0 && summary <= 3)
+		reader->kind = UKE_KIND_DPC;
 }
 
 /*
@@ -654,14 +654,13 @@ record_items(UkeReader *reader, const UkeFields *fields, MdsItem *items)
 int
 uke_read_record(UkeReader *reader, const UkeFields *fields, MdsItem *items)
 {
-	int			count = record_items(reader, fields, items + 1);
 	UkeReceipt *r = &reader->receipt;
+	/* an admission waiting for the receipt's first item: room before it */
+	int			pending = reader->in_receipt && r->admission_pending;
+	int			count = record_items(reader, fields, items + pending);
 
-	if (count == 0 || !reader->in_receipt || !r->admission_pending)
-	{
-		memmove(items, items + 1, (size_t) count * sizeof(MdsItem));
+	if (count == 0 || !pending)
 		return count;
-	}
 	memset(&items[0], 0, sizeof(items[0]));
 	items[0].category = MDS_ADMISSION;
 	items[0].date = r->admission;
