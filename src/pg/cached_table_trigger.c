@@ -10,6 +10,9 @@
 #include "commands/trigger.h"
 #include "fmgr.h"
 #include "utils/inval.h"
+#include "utils/rel.h"
+
+#include "linkage.h"
 
 PG_FUNCTION_INFO_V1(purposes_changed);
 
@@ -23,5 +26,8 @@ purposes_changed(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("cached_table_changed() must be called as a trigger")));
 	CacheInvalidateRelcache(trigger->tg_relation);
+	/* the trigger is on hokenid's tables only: the history is this one */
+	if (strcmp(RelationGetRelationName(trigger->tg_relation), "insured_number") == 0)
+		history_written();
 	return PointerGetDatum(NULL);
 }

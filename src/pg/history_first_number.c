@@ -70,8 +70,11 @@
 
 /*
  * Reading one moved number into the map costs what this many btree probes
- * of the history cost (test/bench/linkage_speed.sh prints both: 0.5 us
- * against 7 us, with 10 million numbers and 2 million moved).
+ * of the history cost (test/bench/linkage_speed.sh, 10 million numbers and
+ * 2 million moved: 0.6 us against 3.6 us a probe of a history in the
+ * buffer cache, and 12 us for those of the first query after a load, which
+ * read it from disk: the map is built once for every backend, so the
+ * colder figure counts).
  */
 #define PROBES_PER_MAPPED_NUMBER 0.07
 #define MIN_PROBES_BEFORE_MAP 1024
@@ -87,6 +90,7 @@ typedef struct SharedMovedMap
 {
 	LWLock	   *lock;
 	pg_atomic_uint64 generation;	/* bumped by every invalidation of the history */
+	pg_atomic_uint32 writers;	/* transactions that wrote the history and have not ended */
 	dsm_handle	handle;			/* the published map; DSM_HANDLE_INVALID: none */
 	Oid			database;
 	Oid			table;			/* also read without the lock, by invalidations */
@@ -102,6 +106,7 @@ static MovedMap *map = NULL;
 static dsm_segment *map_segment = NULL;
 static bool map_stale = false;	/* the history changed: drop it at the next query */
 static bool changed_in_writing_transaction = false;
+static bool counted_as_writer = false;	/* this transaction is in shared->writers */
 static Oid	history_table = InvalidOid;	/* the table the map and probes are for */
 static uint64 probes_since_change = 0;
 static bool map_too_large = false;	/* over the limit until the history changes */
@@ -161,17 +166,41 @@ on_relcache_invalidation(Datum arg, Oid relid)
 /*
  * A writing transaction's own invalidation is taken in before it commits,
  * when a map built meanwhile lacks the change: bump once more after the
- * commit (its other backends' bumps come after it anyway).
+ * commit (its other backends' bumps come after it anyway).  A transaction
+ * counted among the writers leaves their count here, after its commit has
+ * become visible and the generation has moved on.
  */
 static void
 on_transaction_end(XactEvent event, void *arg)
 {
 	(void) arg;
-	if (event == XACT_EVENT_COMMIT && changed_in_writing_transaction && shared != NULL)
+	if (event != XACT_EVENT_COMMIT && event != XACT_EVENT_ABORT && event != XACT_EVENT_PREPARE &&
+		event != XACT_EVENT_PARALLEL_COMMIT && event != XACT_EVENT_PARALLEL_ABORT)
+		return;
+	if (shared != NULL && (counted_as_writer || (event == XACT_EVENT_COMMIT && changed_in_writing_transaction)))
 		pg_atomic_fetch_add_u64(&shared->generation, 1);
-	if (event == XACT_EVENT_COMMIT || event == XACT_EVENT_ABORT ||
-		event == XACT_EVENT_PARALLEL_COMMIT || event == XACT_EVENT_PARALLEL_ABORT)
-		changed_in_writing_transaction = false;
+	if (counted_as_writer)
+		pg_atomic_fetch_sub_u32(&shared->writers, 1);
+	counted_as_writer = false;
+	changed_in_writing_transaction = false;
+}
+
+/*
+ * Called by the history's statement trigger, before the change can
+ * commit.  A commit becomes visible to new snapshots a moment before its
+ * invalidation reaches other backends; a query starting in that moment
+ * would see the change and yet find the map still current.  While any
+ * transaction that wrote the history has not ended, other backends use no
+ * map (they probe): this closes that moment.  A prepared transaction
+ * leaves the count at PREPARE, so COMMIT PREPARED does not close it.
+ */
+void
+history_written(void)
+{
+	if (shared == NULL || counted_as_writer)
+		return;
+	pg_atomic_fetch_add_u32(&shared->writers, 1);
+	counted_as_writer = true;
 }
 
 static void
@@ -196,6 +225,7 @@ history_shmem_startup(void)
 	{
 		shared->lock = &(GetNamedLWLockTranche("hokenid_history_map"))->lock;
 		pg_atomic_init_u64(&shared->generation, 1);
+		pg_atomic_init_u32(&shared->writers, 0);
 		shared->handle = DSM_HANDLE_INVALID;
 		shared->database = InvalidOid;
 		shared->table = InvalidOid;
@@ -224,12 +254,20 @@ history_first_number_init(void)
 	}
 }
 
+/* Whether a transaction other than this one has written the history and not ended. */
+static bool
+other_writers(void)
+{
+	return shared != NULL && pg_atomic_read_u32(&shared->writers) > (counted_as_writer ? 1 : 0);
+}
+
 /* Finds the history table and its indexes once per query. */
 static bool
 resolve(FirstNumberSlot *slot)
 {
 	Oid			schema;
 	Relation	index;
+	bool		writers;
 
 	if (slot->resolved)
 		return OidIsValid(slot->moved_index);
@@ -249,8 +287,15 @@ resolve(FirstNumberSlot *slot)
 	}
 	else
 		slot->moved_index = InvalidOid;
-	/* a map made with shared memory serves the generation it was built at */
-	if (slot->table != history_table || map_stale ||
+	/*
+	 * A map made with shared memory serves the generation it was built at,
+	 * and none serves while another transaction's change may be committing.
+	 * A writer moves the generation on before it leaves the writers' count,
+	 * so the count is read first.
+	 */
+	writers = other_writers();
+	pg_read_barrier();
+	if (slot->table != history_table || map_stale || (map != NULL && writers) ||
 		(map != NULL && shared != NULL && map->owner_tag != pg_atomic_read_u64(&shared->generation)))
 	{
 		forget_history();
@@ -447,6 +492,7 @@ attach_published_map(FirstNumberSlot *slot)
 {
 	dsm_handle	handle;
 	uint64		built_at;
+	bool		writers;
 	bool		current;
 	dsm_segment *segment;
 	MovedMap   *published;
@@ -457,8 +503,10 @@ attach_published_map(FirstNumberSlot *slot)
 	LWLockAcquire(shared->lock, LW_SHARED);
 	handle = shared->handle;
 	built_at = shared->built_at;
+	writers = other_writers();
+	pg_read_barrier();			/* the count before the generation, as in resolve() */
 	current = handle != DSM_HANDLE_INVALID && shared->database == MyDatabaseId && shared->table == slot->table &&
-		built_at == pg_atomic_read_u64(&shared->generation);
+		built_at == pg_atomic_read_u64(&shared->generation) && !writers;
 	LWLockRelease(shared->lock);
 	if (!current || (segment = dsm_attach(handle)) == NULL)
 		return;					/* none, or replaced and gone since */

@@ -54,5 +54,8 @@ typedef struct FirstNumberSlot
 extern size_t history_first_number(FirstNumberSlot *slot, struct varlena *insured, uint8 *first);
 extern void history_first_number_init(void);
 
+/* The history's statement trigger: this transaction changed the history. */
+extern void history_written(void);
+
 
 #endif
