@@ -2,7 +2,8 @@
 -- RECEIPTC.UKE in Shift_JIS, as submitted) becomes records, a check report
 -- and the minimum data set in one call each; one patient's minimum data set
 -- is shown, then a pharmacy's month (RECEIPTY.UKE) with the prescribers of
--- what it dispensed, and the data set is linked for analysis.
+-- what it dispensed, a hospital's DPC stays (RECEIPTD.UKE) day by day from
+-- their coding data, and the data set is linked for analysis.
 \pset footer off
 SET search_path = public, hokenid;
 
@@ -31,6 +32,16 @@ FROM pharmacy_file, hokenid.receipt_mds(data) WHERE receipt_no = 1 ORDER BY serv
 SELECT prescriber_facility, prescriber, count(DISTINCT (receipt_no, unit)) AS prescriptions,
        count(*) FILTER (WHERE category = 'dispensing') AS drugs_dispensed
 FROM pharmacy_file, hokenid.receipt_mds(data) GROUP BY 1, 2 ORDER BY 1, 2;
+
+\echo '== a hospital''s DPC stays (RECEIPTD.UKE): admission, discharge, diagnoses with ICD-10 and their role, every act on its day'
+CREATE TABLE dpc_file AS
+SELECT 'RECEIPTD.UKE'::text AS name, hokenid.generate_receipts(2026, 100, 'SJIS', 'dpc') AS data;
+SELECT count(*) AS problems FROM dpc_file, hokenid.receipt_check(data);
+SELECT service_date, category, code, icd10, diagnosis_role, quantity, times, points
+FROM dpc_file, hokenid.receipt_mds(data) WHERE receipt_no = 1
+ORDER BY service_date NULLS FIRST, line_no LIMIT 14;
+SELECT category, count(*) AS rows, count(DISTINCT receipt_no) AS stays
+FROM dpc_file, hokenid.receipt_mds(data) GROUP BY 1 ORDER BY 1;
 
 \echo '== named from the 支払基金 code masters (a two-line excerpt loaded here), as of the day of care'
 SELECT hokenid.load_code_master(convert_to(concat_ws(E'\r\n',
