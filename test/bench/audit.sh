@@ -57,22 +57,19 @@ spread() { sort -g | awk 'NR == 1 {low = $1} {high = $1} END {printf "%.0f-%.0f"
 # server on one core and psql on the other: sharing a core with the client
 # that reads the rows made the same read take 300 or 550 ms at random.
 modes=("off off" "on off" "on on")
-for round in $(seq "$ROUNDS"); do
-	for k in 0 1 2; do
-		m=$(( (k + round) % 3 ))
-		mode ${modes[$m]}
-		echo "$(tps)" >>"$work/tps.$m"
+rounds() {   # rounds MEASURE: ROUNDS rounds of every mode, into $work/MEASURE.<mode>
+	for round in $(seq "$ROUNDS"); do
+		for k in 0 1 2; do
+			m=$(( (k + round) % 3 ))
+			mode ${modes[$m]}
+			echo "$($1)" >>"$work/$1.$m"
+		done
 	done
-done
+}
+rounds tps
 sync; sleep 5
 pin_server
-for round in $(seq "$ROUNDS"); do
-	for k in 0 1 2; do
-		m=$(( (k + round) % 3 ))
-		mode ${modes[$m]}
-		echo "$(bulk)" >>"$work/bulk.$m"
-	done
-done
+rounds bulk
 mode on on statement
 for _ in $(seq "$ROUNDS"); do echo "$(bulk)" >>"$work/bulk.3"; done
 echo "$(tps)" >>"$work/tps.3"
