@@ -496,13 +496,34 @@ map_trail(uint64 length)
 	return mapping + (start - mapped_offset);
 }
 
+/*
+ * The buffer a record's fields are laid out in, emptied for each record and
+ * kept for the backend: a statement's memory context is new, and its first
+ * allocation a malloc, which a single-row select notices.
+ */
+static StringInfo
+record_fields(void)
+{
+	static StringInfo fields = NULL;
+
+	if (fields == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+
+		fields = makeStringInfo();
+		MemoryContextSwitchTo(old);
+	}
+	resetStringInfo(fields);
+	return fields;
+}
+
 /* The end of a record: tab, previous hash, tab, hash, line end. */
 #define RECORD_TAIL_LENGTH (2 * AUDIT_HASH_HEX + 3)
 
 void
 audit_log_append(const AuditEntry *entry)
 {
-	StringInfoData fields;
+	StringInfo	fields = record_fields();
 	char		head[MAXINT8LEN + 1 + AUDIT_TIME_LENGTH];
 	char		time[AUDIT_TIME_LENGTH + 1];
 	char		hash[AUDIT_HASH_HEX + 1];
@@ -520,17 +541,16 @@ audit_log_append(const AuditEntry *entry)
 				 errmsg("the hokenid audit trail is not available"),
 				 errhint("Add hokenid to shared_preload_libraries and restart the server.")));
 	/* what does not depend on the chain is made before taking the lock */
-	initStringInfo(&fields);
-	append_number(&fields, MyProcPid);
-	append_field(&fields, entry->role_name);
-	append_field(&fields, entry->purpose);
-	append_number(&fields, entry->query_id);
-	append_field(&fields, entry->relations);
-	append_field(&fields, entry->action);
-	append_field(&fields, entry->refused ? "t" : "f");
-	append_number(&fields, entry->rows);
-	append_number(&fields, entry->persons);
-	appendStringInfoChar(&fields, '\t');
+	append_number(fields, MyProcPid);
+	append_field(fields, entry->role_name);
+	append_field(fields, entry->purpose);
+	append_number(fields, entry->query_id);
+	append_field(fields, entry->relations);
+	append_field(fields, entry->action);
+	append_field(fields, entry->refused ? "t" : "f");
+	append_number(fields, entry->rows);
+	append_number(fields, entry->persons);
+	appendStringInfoChar(fields, '\t');
 	format_utc(GetCurrentTimestamp(), time);
 	(void) audit_file();
 
@@ -544,7 +564,7 @@ audit_log_append(const AuditEntry *entry)
 	head[head_length++] = '\t';
 	memcpy(head + head_length, time, AUDIT_TIME_LENGTH);
 	head_length += AUDIT_TIME_LENGTH;
-	body_length = head_length + fields.len + digests_length(persons);
+	body_length = head_length + fields->len + digests_length(persons);
 	length = body_length + RECORD_TAIL_LENGTH;
 	record = map_trail(length);
 	ok = record != NULL;
@@ -552,10 +572,10 @@ audit_log_append(const AuditEntry *entry)
 	{
 		prefault(record, length);
 		memcpy(record, head, head_length);
-		memcpy(record + head_length, fields.data, fields.len);
+		memcpy(record + head_length, fields->data, fields->len);
 		ok = audit_chain_start(audit_shared->last_hash) == 0 &&
-			audit_chain_add(record, head_length + fields.len) == 0 &&
-			write_digests(record + head_length + fields.len, entry->digests, persons) == 0 &&
+			audit_chain_add(record, head_length + fields->len) == 0 &&
+			write_digests(record + head_length + fields->len, entry->digests, persons) == 0 &&
 			audit_chain_finish(hash) == 0;
 		if (ok)
 		{
@@ -573,7 +593,6 @@ audit_log_append(const AuditEntry *entry)
 			memset(record, 0, length);	/* readers stop at zeros */
 	}
 	LWLockRelease(audit_shared->lock);
-	pfree(fields.data);
 	/* no record, no disclosure: the statement fails rather than go unaudited */
 	if (!ok)
 		ereport(ERROR,

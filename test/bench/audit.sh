@@ -6,7 +6,8 @@
 # enforcement with the row-level audit: records flushed by the audit writer
 # (hokenid.audit_sync = background, the default) and, last, flushed by each
 # statement (hokenid.audit_sync = statement).  The modes take turns over
-# ROUNDS rounds and are compared by their medians.
+# ROUNDS rounds and are compared by their medians, and by the median of each
+# round's audited figure over its unaudited one.
 # Usage: bash test/bench/audit.sh   (as root; installs hokenid)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -78,21 +79,28 @@ for m in 0 1 2 3; do
 	tps_median[m]=$(median <"$work/tps.$m"); tps_spread[m]=$(spread <"$work/tps.$m")
 	bulk_median[m]=$(median <"$work/bulk.$m"); bulk_spread[m]=$(spread <"$work/bulk.$m")
 done
+# each round's audited figure over its own unaudited one, the drift between rounds cancelled
+paired() { paste "$work/$1.0" "$work/$1.2" | awk '{print $2 / $1}' | median; }
+tps_paired=$(paired tps)
+bulk_paired=$(paired bulk)
 
 awk -v rows="$ROWS" -v rounds="$ROUNDS" -v seconds="$SECONDS_PER_RUN" -v records="$records" \
 	-v t0="${tps_median[0]}" -v t1="${tps_median[1]}" -v t2="${tps_median[2]}" -v t3="${tps_median[3]}" \
 	-v s0="${tps_spread[0]}" -v s1="${tps_spread[1]}" -v s2="${tps_spread[2]}" \
 	-v b0="${bulk_median[0]}" -v b1="${bulk_median[1]}" -v b2="${bulk_median[2]}" -v b3="${bulk_median[3]}" \
-	-v r0="${bulk_spread[0]}" -v r1="${bulk_spread[1]}" -v r2="${bulk_spread[2]}" 'BEGIN {
+	-v r0="${bulk_spread[0]}" -v r1="${bulk_spread[1]}" -v r2="${bulk_spread[2]}" \
+	-v tp="$tps_paired" -v bp="$bulk_paired" 'BEGIN {
 	printf "single-row select by primary key, pgbench -c 2 -M prepared, %d s runs, median of %d:\n", seconds, rounds
 	printf "  enforcement off:        %9.0f tx/s  (runs %s)\n", t0, s0
 	printf "  enforcement on:         %9.0f tx/s  (%.1f%% lower; runs %s)\n", t1, 100 * (1 - t1 / t0), s1
 	printf "  enforcement + audit:    %9.0f tx/s  (%.1f%% lower; target <= 15%%; runs %s)\n", t2, 100 * (1 - t2 / t0), s2
 	printf "  + flush per statement:  %9.0f tx/s  (%.1f%% lower; one run)\n", t3, 100 * (1 - t3 / t0)
+	printf "  audited / off within each round, median: %.1f%% lower\n", 100 * (1 - tp)
 	printf "bulk read of %d rows (COPY TO STDOUT), median of %d:\n", rows, rounds
 	printf "  enforcement off:        %9.0f ms  (runs %s)\n", b0, r0
 	printf "  enforcement on:         %9.0f ms  (%.2fx; runs %s)\n", b1, b1 / b0, r1
 	printf "  enforcement + audit:    %9.0f ms  (%.2fx; target <= 1.5x; runs %s)\n", b2, b2 / b0, r2
 	printf "  + flush per statement:  %9.0f ms  (%.2fx)\n", b3, b3 / b0
+	printf "  audited / off within each round, median: %.2fx\n", bp
 	printf "audit records written: %d\n", records
 }'

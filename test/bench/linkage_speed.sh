@@ -11,6 +11,7 @@
 # one probe of the history (codes of a PROBE_PERCENT sample spread over the
 # table with the map disabled, less the same codes at number level) and reading one moved number into the
 # map; their ratio is PROBES_PER_MAPPED_NUMBER in history_first_number.c.
+# And the two kinds of code in turn in one session, compared pair by pair.
 # Usage: bash test/bench/linkage_speed.sh   (as root; installs hokenid)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -66,10 +67,19 @@ sampled=$(psql -X -At -c "SELECT count(*) FROM $sample")
 moved=$(psql -X -At -c "SELECT count(*) FROM hokenid.insured_number WHERE oldest OPERATOR(hokenid.<>) insured")
 joined=$(measure "SELECT count(hokenid.link_number(coalesce(f.first, t.insured), 'bench'))
                    FROM numbers t LEFT JOIN hokenid.first_number f ON f.insured OPERATOR(hokenid.=) t.insured")
+# number-level and person-level codes in turn in one session, the map
+# built: each pair's ratio, their median (the machine's drift cancelled)
+alternating=(-c '\timing on')
+for _ in $(seq $((ROUNDS + 2))); do
+	alternating+=(-c "SELECT count(hokenid.link_number(insured, 'bench')) FROM numbers"
+		-c "SELECT count(hokenid.link(insured, 'bench')) FROM numbers")
+done
+paired=$(psql -X -q -At -v ON_ERROR_STOP=1 "${alternating[@]}" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' |
+	paste - - | awk '{print $2 / $1}' | sort -g | awk '{v[NR] = $1} END {print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}')
 pgcrypto=$(measure "SELECT count(hmac(insured::text, 'a-test-key-in-sql-text', 'sha256')) FROM numbers")
 scan=$(measure "SELECT count(insured::text) FROM numbers")
 
-awk -v rows="$ROWS" -v n="$number" -v p="$person" -v w="$warm" -v f="$fresh" -v b="$built" -v j="$joined" -v pr="$probed" -v un="$unprobed" -v pn="$sampled" -v m="$moved" -v c="$pgcrypto" -v s="$scan" 'BEGIN {
+awk -v rows="$ROWS" -v n="$number" -v p="$person" -v w="$warm" -v f="$fresh" -v b="$built" -v j="$joined" -v pr="$probed" -v un="$unprobed" -v pn="$sampled" -v m="$moved" -v c="$pgcrypto" -v s="$scan" -v q="$paired" 'BEGIN {
 	printf "rows: %d, best of rounds, no parallel workers\n", rows
 	printf "scan + insured_no::text only:   %8.0f ms\n", s
 	printf "pgcrypto hmac(text, key):       %8.0f ms  %10.0f rows/s\n", c, rows / c * 1000
@@ -85,4 +95,5 @@ awk -v rows="$ROWS" -v n="$number" -v p="$person" -v w="$warm" -v f="$fresh" -v 
 	printf "person, bulk (join first_number): %6.0f ms  %10.0f rows/s\n", j, rows / j * 1000
 	printf "number-level vs pgcrypto rows/s: %.2fx  (target >= 5x)\n", c / n
 	printf "person-level / number-level time, link(): new session %.2fx, same session %.2fx, first in cluster %.2fx; bulk join: %.2fx  (target <= 2x)\n", f / n, w / n, p / n, j / n
+	printf "person-level / number-level time, the two in turn in one session, median of the pairs: %.2fx\n", q
 }'
