@@ -170,12 +170,13 @@ insured_no_type(void)
 	return find_insured_types()->insured;
 }
 
+/* Whether type is insured_no or an array of it. */
 static bool
-is_insured_type(Oid type, Oid insured)
+is_insured_type(Oid type)
 {
 	const InsuredTypes *types = find_insured_types();
 
-	return OidIsValid(insured) && (type == insured || (type == types->array && OidIsValid(type)));
+	return OidIsValid(type) && (type == types->insured || type == types->array);
 }
 
 static bool
@@ -185,7 +186,7 @@ carries_insured_numbers(TupleDesc descriptor, Oid insured)
 		return false;
 	for (int i = 0; i < descriptor->natts; i++)
 		if (!TupleDescAttr(descriptor, i)->attisdropped &&
-			is_insured_type(TupleDescAttr(descriptor, i)->atttypid, insured))
+			is_insured_type(TupleDescAttr(descriptor, i)->atttypid))
 			return true;
 	return false;
 }
@@ -381,7 +382,7 @@ audit_startup(DestReceiver *self, int operation, TupleDesc descriptor)
 	{
 		Form_pg_attribute attribute = TupleDescAttr(descriptor, i);
 
-		if (attribute->attisdropped || !is_insured_type(attribute->atttypid, receiver->insured))
+		if (attribute->attisdropped || !is_insured_type(attribute->atttypid))
 			continue;
 		receiver->columns[receiver->column_count] = i;
 		receiver->is_array[receiver->column_count++] = attribute->atttypid != receiver->insured;
@@ -550,11 +551,9 @@ hokenid_executor_run(QueryDesc *query, ScanDirection direction, uint64 count, bo
 /* ------------------------------------------------------------ utility */
 
 static bool
-type_name_is_insured(TypeName *name, Oid insured)
+type_name_is_insured(TypeName *name)
 {
-	Oid			type = LookupTypeNameOid(NULL, name, true);
-
-	return OidIsValid(type) && is_insured_type(type, insured);
+	return is_insured_type(LookupTypeNameOid(NULL, name, true));
 }
 
 /* COPY table TO runs as COPY (SELECT …) TO, so the executor audits it. */
@@ -655,7 +654,7 @@ hokenid_process_utility(PlannedStmt *statement, const char *query_string, bool r
 			ListCell   *cell;
 
 			foreach(cell, ((CreateStmt *) parsed)->tableElts)
-				if (IsA(lfirst(cell), ColumnDef) && type_name_is_insured(((ColumnDef *) lfirst(cell))->typeName, insured))
+				if (IsA(lfirst(cell), ColumnDef) && type_name_is_insured(((ColumnDef *) lfirst(cell))->typeName))
 					enforce_purpose(true, "store", ((CreateStmt *) parsed)->relation->relname);
 		}
 		else if (IsA(parsed, AlterTableStmt))
@@ -667,7 +666,7 @@ hokenid_process_utility(PlannedStmt *statement, const char *query_string, bool r
 				AlterTableCmd *command = lfirst(cell);
 
 				if (command->subtype == AT_AddColumn && IsA(command->def, ColumnDef) &&
-					type_name_is_insured(((ColumnDef *) command->def)->typeName, insured))
+					type_name_is_insured(((ColumnDef *) command->def)->typeName))
 					enforce_purpose(true, "store", ((AlterTableStmt *) parsed)->relation->relname);
 			}
 		}
