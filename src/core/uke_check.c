@@ -106,6 +106,17 @@ check_identifiers(Report *report, const UkeFields *f, UkeKind kind)
 	}
 }
 
+/* Whether field i is not a whole date (an empty one counts when optional). */
+static int
+not_a_date(const UkeFields *f, int i, int optional)
+{
+	ReceiptDate date;
+
+	if (optional && UKE_FIELD_LENGTH(f, i) == 0)
+		return 0;
+	return !receipt_date_parse(UKE_FIELD(f, i), UKE_FIELD_LENGTH(f, i), &date) || date.day == 0;
+}
+
 static void
 check_dates(Report *report, const UkeFields *f, const UkeReader *reader)
 {
@@ -116,23 +127,19 @@ check_dates(Report *report, const UkeFields *f, const UkeReader *reader)
 	{
 		if (!receipt_date_parse(UKE_FIELD(f, 3), UKE_FIELD_LENGTH(f, 3), &date) || date.day != 0)
 			add(report, 1, "診療年月 is not a year and month (YYYYMM or GYYMM)");
-		if (UKE_FIELD_LENGTH(f, 6) > 0 &&
-			(!receipt_date_parse(UKE_FIELD(f, 6), UKE_FIELD_LENGTH(f, 6), &date) || date.day == 0))
+		if (not_a_date(f, 6, 1))
 			add(report, 1, "生年月日 is not a date (YYYYMMDD or GYYMMDD)");
 	}
-	if (memcmp(type, "SY", 2) == 0 &&
-		(!receipt_date_parse(UKE_FIELD(f, 2), UKE_FIELD_LENGTH(f, 2), &date) || date.day == 0))
+	if (memcmp(type, "SY", 2) == 0 && not_a_date(f, 2, 0))
 		add(report, 0, "診療開始日 is not a date (YYYYMMDD or GYYMMDD)");
 	if (memcmp(type, "BU", 2) == 0 && reader->kind == UKE_KIND_DPC)
 	{
-		if (!receipt_date_parse(UKE_FIELD(f, 2), UKE_FIELD_LENGTH(f, 2), &date) || date.day == 0)
+		if (not_a_date(f, 2, 0))
 			add(report, 0, "今回入院年月日 is not a date (YYYYMMDD or GYYMMDD): the admission is left out");
-		if (UKE_FIELD_LENGTH(f, 3) > 0 &&
-			(!receipt_date_parse(UKE_FIELD(f, 3), UKE_FIELD_LENGTH(f, 3), &date) || date.day == 0))
+		if (not_a_date(f, 3, 1))
 			add(report, 0, "今回退院年月日 is not a date (YYYYMMDD or GYYMMDD): the discharge is left out");
 	}
-	if (memcmp(type, "CD", 2) == 0 && reader->kind == UKE_KIND_DPC &&
-		(!receipt_date_parse(UKE_FIELD(f, 1), UKE_FIELD_LENGTH(f, 1), &date) || date.day == 0))
+	if (memcmp(type, "CD", 2) == 0 && reader->kind == UKE_KIND_DPC && not_a_date(f, 1, 0))
 		add(report, 0, "実施年月日 is not a date (YYYYMMDD or GYYMMDD): the item is kept undated");
 	if (memcmp(type, "CZ", 2) == 0 && reader->kind == UKE_KIND_PHARMACY && reader->in_receipt)
 	{

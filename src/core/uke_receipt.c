@@ -402,6 +402,17 @@ pharmacy_items(UkeReader *reader, const UkeFields *fields, MdsItem *items)
 	return 0;
 }
 
+/* An optional text field: left NULL when empty. */
+static void
+set_optional(const UkeFields *fields, int i, const char **value, size_t *length)
+{
+	if (UKE_FIELD_LENGTH(fields, i) > 0)
+	{
+		*value = UKE_FIELD(fields, i);
+		*length = UKE_FIELD_LENGTH(fields, i);
+	}
+}
+
 /* BU: 診断群分類番号 1, 今回入院年月日 2, 今回退院年月日 3, DPC転帰区分 4, 死因 5 */
 static int
 stay_items(const UkeFields *fields, MdsItem *items)
@@ -424,25 +435,11 @@ stay_items(const UkeFields *fields, MdsItem *items)
 		items[count].has_date = 1;
 		items[count].code = UKE_FIELD(fields, 4);	/* how the stay ended */
 		items[count].code_length = UKE_FIELD_LENGTH(fields, 4);
-		if (UKE_FIELD_LENGTH(fields, 5) > 0)
-		{
-			items[count].name = UKE_FIELD(fields, 5);
-			items[count].name_length = UKE_FIELD_LENGTH(fields, 5);
-		}
+		set_optional(fields, 5, &items[count].name, &items[count].name_length);
 		items[count].times = 1;
 		count++;
 	}
 	return count;
-}
-
-static void
-set_optional(const UkeFields *fields, int i, const char **value, size_t *length)
-{
-	if (UKE_FIELD_LENGTH(fields, i) > 0)
-	{
-		*value = UKE_FIELD(fields, i);
-		*length = UKE_FIELD_LENGTH(fields, i);
-	}
 }
 
 /* SB: 傷病名コード 1, 修飾語コード 2, 傷病名称 3, ICD10 4, 傷病名区分 5 */
@@ -613,16 +610,8 @@ record_items(UkeReader *reader, const UkeFields *fields, MdsItem *items)
 		if (is_type(fields, "SY"))
 		{
 			item->has_date = date_field(fields, 2, &item->date);
-			if (UKE_FIELD_LENGTH(fields, 4) > 0)
-			{
-				item->modifiers = UKE_FIELD(fields, 4);
-				item->modifiers_length = UKE_FIELD_LENGTH(fields, 4);
-			}
-			if (UKE_FIELD_LENGTH(fields, 5) > 0)
-			{
-				item->name = UKE_FIELD(fields, 5);
-				item->name_length = UKE_FIELD_LENGTH(fields, 5);
-			}
+			set_optional(fields, 4, &item->modifiers, &item->modifiers_length);
+			set_optional(fields, 5, &item->name, &item->name_length);
 		}
 		else if (r->has_first_visit)
 		{
