@@ -11,6 +11,16 @@
  */
 #define BLOOM_BITS_PER_NUMBER 4
 
+/*
+ * A hint that costs nothing where the compiler has no prefetch: lookups
+ * are then right, only slower.
+ */
+#if defined(__GNUC__) || defined(__clang__)
+#define prefetch(address) __builtin_prefetch(address)
+#else
+#define prefetch(address) ((void) (address))
+#endif
+
 /* murmur3's finaliser: every input bit flips each output bit half the time */
 static inline uint64_t
 mix(uint64_t h)
@@ -121,12 +131,19 @@ bloom_bits_of(uint64_t h)
 	return (UINT64_C(1) << (h >> 52 & 63)) | (UINT64_C(1) << (h >> 58));
 }
 
+/* The slot where the search for a number of hash h begins. */
+static inline uint32_t
+home_slot(const MovedMap *map, uint64_t h)
+{
+	/* the hash's top bits scaled to the slot count (no division) */
+	return (uint32_t) ((mix(h ^ UINT64_C(0x6a09e667f3bcc909)) >> 32) * map->slots >> 32);
+}
+
 /* The slot holding number, or the empty slot where it would go. */
 static uint8_t *
 find_slot(const MovedMap *map, uint64_t h, const uint8_t *number, size_t length)
 {
-	/* the hash's top bits scaled to the slot count (no division) */
-	uint32_t	i = (uint32_t) ((mix(h ^ UINT64_C(0x6a09e667f3bcc909)) >> 32) * map->slots >> 32);
+	uint32_t	i = home_slot(map, h);
 
 	for (;; i = i + 1 == map->slots ? 0 : i + 1)
 	{
@@ -160,20 +177,37 @@ moved_map_add(MovedMap *map, const uint8_t *number, size_t number_length,
 	return 1;
 }
 
-const uint8_t *
-moved_map_find(const MovedMap *map, const uint8_t *number, size_t length, size_t *first_length)
+/*
+ * The home slot is fetched with the Bloom word, though most numbers looked
+ * up never moved: reading the Bloom word first, to fetch the slot only for
+ * its positives, makes a moved number's lookup two misses in a row (in a C
+ * model of a query's lookups: +126 ns a row over the number-level code
+ * this way, +159 ns gated by the Bloom word, +154 ns with the slot not
+ * fetched ahead, +163 ns for a lookup done whole before the code).
+ */
+uint64_t
+moved_map_request(const MovedMap *map, const uint8_t *number, size_t length)
 {
-	uint64_t	h;
-	uint64_t	bits;
+	uint64_t	h = hash_image(map->seed, number, length);
+	const uint8_t *slot = slot_at(map, home_slot(map, h));
+
+	prefetch(&bloom_of(map)[bloom_word(map, h)]);
+	prefetch(slot);
+	prefetch(slot + map->slot_size - 1);
+	return h;
+}
+
+const uint8_t *
+moved_map_find(const MovedMap *map, uint64_t request, const uint8_t *number, size_t length,
+			   size_t *first_length)
+{
+	uint64_t	bits = bloom_bits_of(request);
 	const uint8_t *slot;
 
-	if (length == 0 || length > map->longest_number)
+	if (length == 0 || length > map->longest_number ||
+		(bloom_of(map)[bloom_word(map, request)] & bits) != bits)
 		return NULL;
-	h = hash_image(map->seed, number, length);
-	bits = bloom_bits_of(h);
-	if ((bloom_of(map)[bloom_word(map, h)] & bits) != bits)
-		return NULL;
-	slot = find_slot(map, h, number, length);
+	slot = find_slot(map, request, number, length);
 	if (slot[0] == 0)
 		return NULL;
 	*first_length = slot[1 + length];

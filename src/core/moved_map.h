@@ -56,10 +56,20 @@ extern int	moved_map_add(MovedMap *map, const uint8_t *number, size_t number_len
 						  const uint8_t *first, size_t first_length);
 
 /*
- * The first number of a moved number (*first_length bytes), or NULL when
- * number did not move.
+ * A lookup takes two steps, so that its cache misses (the Bloom word, and
+ * the slot of a moved number) overlap the caller's other work instead of
+ * stalling it: moved_map_request() hashes number and asks the memory for
+ * the bytes moved_map_find() will read, without waiting for them; the
+ * caller does something else (a linkage code takes about as long as a
+ * miss), then calls moved_map_find() with the request it got.
  */
-extern const uint8_t *moved_map_find(const MovedMap *map, const uint8_t *number, size_t length,
-									 size_t *first_length);
+extern uint64_t moved_map_request(const MovedMap *map, const uint8_t *number, size_t length);
+
+/*
+ * The first number of a moved number (*first_length bytes), or NULL when
+ * number did not move.  request is moved_map_request()'s for number.
+ */
+extern const uint8_t *moved_map_find(const MovedMap *map, uint64_t request, const uint8_t *number,
+									 size_t length, size_t *first_length);
 
 #endif

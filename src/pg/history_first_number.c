@@ -586,44 +586,44 @@ probe(const FirstNumberSlot *slot, struct varlena *insured)
 }
 
 /*
- * Copies the canonical image of the first number of insured's history into
- * first (INSURED_NO_IMAGE_MAX bytes) and returns its length.
+ * Starts finding insured's first number: the map, made or mapped first if
+ * need be, is asked for it.  A transaction whose statements see its own
+ * snapshot, or a backend without a map, probes the history instead, in
+ * history_first_number().
  */
-size_t
-history_first_number(FirstNumberSlot *slot, struct varlena *insured, uint8 *first)
+void
+history_request(FirstNumberSlot *slot, struct varlena *insured)
 {
-	const uint8 *found;
-	size_t		found_length;
-
+	slot->map_requested = false;
 	/* without a history installed, every number is its own first number */
-	if (resolve(slot))
-	{
-		if (IsolationUsesXactSnapshot())
-			insured = probe(slot, insured);
-		else
-		{
-			if (map == NULL && !slot->looked_for_published && history_cache_size_kb > 0)
-				attach_published_map(slot);
-			if (map == NULL)
-				build_map_when_worth_it(slot);
-			if (map == NULL)
-				insured = probe(slot, insured);
-			else
-			{
-				found = moved_map_find(map, INSURED_NO_IMAGE(insured), INSURED_NO_IMAGE_LENGTH(insured),
-									   &found_length);
-				if (found == NULL)
-				{
-					found = INSURED_NO_IMAGE(insured);
-					found_length = INSURED_NO_IMAGE_LENGTH(insured);
-				}
-				memcpy(first, found, found_length);
-				return found_length;
-			}
-		}
-	}
-	memcpy(first, INSURED_NO_IMAGE(insured), INSURED_NO_IMAGE_LENGTH(insured));
-	return INSURED_NO_IMAGE_LENGTH(insured);
+	if (!resolve(slot) || IsolationUsesXactSnapshot())
+		return;
+	if (map == NULL && !slot->looked_for_published && history_cache_size_kb > 0)
+		attach_published_map(slot);
+	if (map == NULL)
+		build_map_when_worth_it(slot);
+	if (map == NULL)
+		return;
+	slot->request = moved_map_request(map, INSURED_NO_IMAGE(insured), INSURED_NO_IMAGE_LENGTH(insured));
+	slot->map_requested = true;
+}
+
+const uint8 *
+history_first_number(FirstNumberSlot *slot, struct varlena *insured, size_t *length)
+{
+	struct varlena *first;
+
+	if (slot->map_requested)
+		return moved_map_find(map, slot->request, INSURED_NO_IMAGE(insured), INSURED_NO_IMAGE_LENGTH(insured),
+							  length);
+	if (!OidIsValid(slot->moved_index))
+		return NULL;
+	first = probe(slot, insured);
+	*length = INSURED_NO_IMAGE_LENGTH(first);
+	if (*length == INSURED_NO_IMAGE_LENGTH(insured) &&
+		memcmp(INSURED_NO_IMAGE(first), INSURED_NO_IMAGE(insured), *length) == 0)
+		return NULL;
+	return INSURED_NO_IMAGE(first);
 }
 
 /* hokenid.history_map(): this backend's map and the published one, for DBAs and tests. */

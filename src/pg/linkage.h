@@ -48,10 +48,20 @@ typedef struct FirstNumberSlot
 	RegProcedure equality;
 	AttrNumber	first_column;
 	bool		looked_for_published;	/* the shared map, once a query */
+	bool		map_requested;	/* history_request() asked the map ... */
+	uint64		request;		/* ... with this moved_map_request() */
 } FirstNumberSlot;
 
-/* The first number of insured's history (history_first_number.c). */
-extern size_t history_first_number(FirstNumberSlot *slot, struct varlena *insured, uint8 *first);
+/*
+ * The first number of insured's history, in two steps
+ * (history_first_number.c): history_request() starts the lookup, and
+ * history_first_number(), called next for the same number, returns the
+ * first number's canonical image (*length bytes, valid to the end of the
+ * row), or NULL when insured is its own first number.  Work done between
+ * the two overlaps the memory reads of the lookup.
+ */
+extern void history_request(FirstNumberSlot *slot, struct varlena *insured);
+extern const uint8 *history_first_number(FirstNumberSlot *slot, struct varlena *insured, size_t *length);
 extern void history_first_number_init(void);
 
 /* The history's statement trigger: this transaction changed the history. */

@@ -89,13 +89,29 @@ link_number(PG_FUNCTION_ARGS)
 Datum
 link_person(PG_FUNCTION_ARGS)
 {
-	uint8		first[INSURED_NO_IMAGE_MAX];
+	CallCache  *cache;
+	struct varlena *insured;
+	const uint8 *first;
 	size_t		length;
+	Datum		own_code;
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
 		PG_RETURN_NULL();
-	/* the history first: reading it may drop cached key states */
-	length = history_first_number(&call_cache(fcinfo)->history, PG_GETARG_INSURED_NO_P(0), first);
+	cache = call_cache(fcinfo);
+	insured = PG_GETARG_INSURED_NO_P(0);
+	/* the history first: taking in its changes may drop cached key states */
+	history_request(&cache->history, insured);
+	/*
+	 * Most numbers never moved, and their own code is the answer: it is
+	 * computed while the lookup's memory reads are under way, which would
+	 * otherwise stall the row for about as long as the code takes.
+	 */
+	own_code = number_code(key_argument(fcinfo, 1, 2), INSURED_NO_IMAGE(insured), INSURED_NO_IMAGE_LENGTH(insured));
+	first = history_first_number(&cache->history, insured, &length);
+	if (first == NULL)
+		return own_code;
+	pfree(DatumGetPointer(own_code));
+	/* a probe of the history may have dropped the key's state: ask again */
 	return number_code(key_argument(fcinfo, 1, 2), first, length);
 }
 

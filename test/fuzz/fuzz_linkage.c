@@ -114,6 +114,13 @@ check_digest_set(const uint8_t *data, size_t size)
 	free(scratch);
 }
 
+/* Both steps of a lookup, back to back. */
+static const uint8_t *
+lookup(const MovedMap *map, const uint8_t *number, size_t length, size_t *first_length)
+{
+	return moved_map_find(map, moved_map_request(map, number, length), number, length, first_length);
+}
+
 /* The input as entries [n][number: n bytes][first: 1 byte], n from 0. */
 static void
 check_moved_map(const uint8_t *data, size_t size)
@@ -128,13 +135,13 @@ check_moved_map(const uint8_t *data, size_t size)
 		const uint8_t *number = data + at + 1;
 		size_t		length = data[at];
 		size_t		first_length;
-		const uint8_t *known = moved_map_find(map, number, length, &first_length);
+		const uint8_t *known = lookup(map, number, length, &first_length);
 		int			added = moved_map_add(map, number, length, number + length, 1);
 
 		/* added exactly when new (and not empty); found as first added */
 		if (added != (known == NULL && length > 0))
 			abort();
-		known = moved_map_find(map, number, length, &first_length);
+		known = lookup(map, number, length, &first_length);
 		if (length > 0 && (known == NULL || first_length != 1 || (added && known[0] != number[length])))
 			abort();
 		at += 2 + length;
