@@ -1,7 +1,8 @@
 -- Person-level codes from a map of moved numbers: once a session has probed
 -- the history enough, link() reads the first number from a map of the
 -- numbers whose history starts elsewhere, published in shared memory for
--- every other session, whose first lookup maps it.  The map must give
+-- every other session, whose first lookup maps it (and which copies it into
+-- its own memory once it has looked up enough numbers).  The map must give
 -- exactly what the probes give, follow every change of the history (in
 -- this session, after a rollback, from another session), stay private to a
 -- transaction that wrote, and step aside under REPEATABLE READ.
@@ -42,8 +43,16 @@ SELECT hokenid.link(insured, 'history-map') = hokenid.link_number(first, 'histor
 FROM map_numbers WHERE i = 3;
 RESET client_min_messages;
 SELECT backend_map, numbers FROM hokenid.history_map();
+-- lookups that cost what a copy of the map does (about one per 250 bytes
+-- of map): the session copies it and answers the same from the copy
+SET client_min_messages = debug1;
 SELECT count(*) FILTER (WHERE hokenid.link(insured, 'history-map') =
                               hokenid.link_number(first, 'history-map')) AS agreeing_from_shared_map
+FROM map_numbers;
+RESET client_min_messages;
+SELECT backend_map, numbers FROM hokenid.history_map();
+SELECT count(*) FILTER (WHERE hokenid.link(insured, 'history-map') =
+                              hokenid.link_number(first, 'history-map')) AS agreeing_from_copy
 FROM map_numbers;
 
 -- a change of the history in this session is seen at once, and undone by ROLLBACK
