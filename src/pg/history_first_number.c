@@ -102,8 +102,9 @@
 /*
  * A backend reading the published map copies it into its own memory once
  * its lookups through the shared mapping have cost about what the copy
- * does (ski rental again): copying costs about 0.4 ns a byte, and a lookup
- * in the shared mapping about 100 ns more than in the copy.
+ * does (ski rental again): copying costs 0.2-0.7 ns a byte (more when the
+ * kernel first compacts memory to find huge pages), and a lookup in the
+ * shared mapping 50-150 ns more than in the copy.
  */
 #define MAP_BYTES_PER_LOOKUP_SAVED 250
 
