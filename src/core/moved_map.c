@@ -4,10 +4,12 @@
 
 #define MAX_CAPACITY (UINT32_C(1) << 30)
 /*
- * Few bits a number: a small bitmap stays in the cache while the query's
- * scan streams past it, which beats the extra slot probes of its false
- * positives (test/bench/linkage_speed.sh: 4 bits 1.65x a number-level code,
- * 8 bits 1.8x, 16 bits 1.95x, 2 bits 1.9x).
+ * Few bits a number: the smallest bitmap whose false positives do not cost
+ * more slot probes than it saves.  Measured when lookups waited for their
+ * reads (test/bench/linkage_speed.sh: 4 bits 1.65x a number-level code,
+ * 8 bits 1.8x, 16 bits 1.95x, 2 bits 1.9x); with the reads requested ahead
+ * (moved_map_request), 4, 8 and 16 bits cost the same within noise in a C
+ * model of the lookups, and 4 keep the map smallest.
  */
 #define BLOOM_BITS_PER_NUMBER 4
 

@@ -94,9 +94,9 @@
  * gets no huge pages by default (transparent ones are for private memory
  * unless shmem_enabled says otherwise, and explicit ones must be reserved),
  * so a backend keeps its map in its own memory, asking for transparent
- * huge pages (test/bench/linkage_speed.sh: person-level codes 1.6x the
- * number-level time in huge pages against 1.8-2.2x in the shared mapping,
- * the machine busy).
+ * huge pages (10 million codes, a fifth of them moved, the machine busy:
+ * person-level codes 1.5-1.7x the number-level time from huge pages,
+ * 1.8-2.2x from the shared mapping).
  */
 #define HUGE_PAGE_SIZE ((size_t) 2 * 1024 * 1024)
 /*
