@@ -295,8 +295,9 @@ history_first_number_init(void)
 {
 	DefineCustomIntVariable("hokenid.history_cache_size",
 							"Memory a map of numbers whose history starts with another number may take.",
-							"Person-level linkage codes look the first number up in this map (shared by every "
-							"backend when hokenid is preloaded); 0 always probes the history table.",
+							"Person-level linkage codes look the first number up in this map, each backend in its "
+							"own (built once and published for every backend when hokenid is preloaded); "
+							"0 always probes the history table.",
 							&history_cache_size_kb, 256 * 1024, 0, MAX_KILOBYTES, PGC_USERSET, GUC_UNIT_KB,
 							NULL, on_cache_size_change, NULL);
 	CacheRegisterRelcacheCallback(on_relcache_invalidation, (Datum) 0);
