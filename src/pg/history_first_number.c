@@ -21,18 +21,29 @@
  * that has written anything builds a map of its own, never published: it
  * may hold the transaction's uncommitted changes.
  *
- * A statement trigger on the history invalidates the table's relcache entry
- * on every change.  Each backend that takes in such an invalidation marks
- * its map stale and bumps a shared generation; a published map is used
- * only while the generation is the one it was built at.  Every query takes
- * in pending invalidations before its first lookup, so a change committed
- * before a query began has always bumped the generation by then (an
- * invalidation is taken in after its commit), and a map built before that
- * commit is not used.  Maps are read under a snapshot taken after the
- * generation (so after every change it counts), which makes them the
- * latest committed history plus the transaction's own changes; under
- * REPEATABLE READ and SERIALIZABLE, whose statements must see the
- * transaction's snapshot, lookups always probe.
+ * The history's statement trigger calls history_written(), which
+ * invalidates the catalog cache entry (pg_index) of the moved numbers'
+ * index, unchanged: only a change of the history, DDL on that index or a
+ * reset of the whole cache sends that invalidation.  (The table's relcache
+ * entry would not do: VACUUM and ANALYZE, autovacuum's included, invalidate
+ * it each time they update its statistics, and the history has not
+ * changed.)  A backend that takes the invalidation in marks its own map
+ * stale.  A map published in shared memory is used only while a shared
+ * generation is the one it was built at, and the generation is moved on
+ * by whoever makes a change: the writing transaction as it writes and at
+ * its end (history_written(), on_transaction_end()), COMMIT PREPARED
+ * (history_process_utility()), and on a standby, where commits arrive by
+ * replay, every backend that takes the invalidation in.  (Were every
+ * backend to move it on as it takes the invalidation in, one idle since
+ * would do so long after the change, and unpublish a map built since that
+ * holds it.)  A map is also tied to the table and the index it was read
+ * from, so replacing the index needs no generation.  A change committed
+ * before a query began has always moved the generation on by then, and a
+ * map built before that commit is not used.  Maps are read under a
+ * snapshot taken after the generation (so after every change it counts),
+ * which makes them the latest committed history plus the transaction's
+ * own changes; under REPEATABLE READ and SERIALIZABLE, whose statements
+ * must see the transaction's snapshot, lookups always probe.
  */
 #include "postgres.h"
 
@@ -45,8 +56,10 @@
 #include "access/table.h"
 #include "access/tableam.h"
 #include "access/visibilitymap.h"
+#include "access/xlog.h"
 #include "access/xact.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_index.h"
 #include "common/pg_prng.h"
 #include "executor/tuptable.h"
 #include "funcapi.h"
@@ -58,6 +71,7 @@
 #include "storage/ipc.h"
 #include "storage/lwlock.h"
 #include "storage/shmem.h"
+#include "tcop/utility.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
 #include "utils/guc.h"
@@ -66,6 +80,7 @@
 #include "utils/memutils.h"
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
+#include "utils/syscache.h"
 
 #include "identifier_types.h"
 #include "linkage.h"
@@ -116,13 +131,17 @@ typedef struct SharedMovedMap
 	pg_atomic_uint32 writers;	/* transactions that wrote the history and have not ended */
 	dsm_handle	handle;			/* the published map; DSM_HANDLE_INVALID: none */
 	Oid			database;
-	Oid			table;			/* also read without the lock, by invalidations */
+	Oid			table;
+	Oid			moved_index;	/* the index of moved numbers it was read from */
+	uint32		signal;			/* hash of that index's pg_index entry; also
+								 * read without the lock, by invalidations */
 	uint64		built_at;		/* the generation it reflects */
 } SharedMovedMap;
 
 static SharedMovedMap *shared = NULL;
 static shmem_request_hook_type previous_shmem_request = NULL;
 static shmem_startup_hook_type previous_shmem_startup = NULL;
+static ProcessUtility_hook_type previous_process_utility = NULL;
 
 /* This backend's map: its own memory, or its mapping of the published one. */
 static MovedMap *map = NULL;
@@ -130,9 +149,10 @@ static dsm_segment *map_segment = NULL;
 static uint64 lookups_in_shared_mapping = 0;
 static bool map_copied = false;	/* map is this backend's copy of the published one */
 static bool map_stale = false;	/* the history changed: drop it at the next query */
-static bool changed_in_writing_transaction = false;
 static bool counted_as_writer = false;	/* this transaction is in shared->writers */
 static Oid	history_table = InvalidOid;	/* the table the map and probes are for */
+static Oid	history_moved_index = InvalidOid;	/* its index of moved numbers */
+static uint32 history_signal = 0;	/* hash of that index's pg_index entry (INDEXRELID) */
 static uint64 probes_since_change = 0;
 static bool map_too_large = false;	/* over the limit until the history changes */
 static int	history_cache_size_kb;
@@ -201,30 +221,32 @@ on_cache_size_change(int newval, void *extra)
 }
 
 /*
- * Marks the map stale rather than dropping it: an invalidation can arrive
- * between two lookups of one query, whose snapshot the map still serves.
+ * An invalidation of the moved numbers' index's pg_index entry: the
+ * history changed (history_written(); this backend's own change at its
+ * next command, or undone by a rollback to a savepoint), or the index did.
+ * Hash 0 is a reset of the whole cache, after which any change may have
+ * been missed.  Marks the map stale rather than dropping it: an
+ * invalidation can arrive between two lookups of one query, whose
+ * snapshot the map still serves.
  */
 static void
-on_relcache_invalidation(Datum arg, Oid relid)
+on_moved_index_invalidation(Datum arg, int cacheid, uint32 hashvalue)
 {
 	(void) arg;
-	if (OidIsValid(relid) && relid != history_table && (shared == NULL || relid != shared->table))
+	(void) cacheid;
+	if (hashvalue != 0 && hashvalue != history_signal && (shared == NULL || hashvalue != shared->signal))
 		return;
 	map_stale = true;
-	if (shared == NULL)
-		return;
-	pg_atomic_fetch_add_u64(&shared->generation, 1);
-	/* perhaps this transaction's own change, before it commits: again after */
-	if (IsTransactionState() && TransactionIdIsValid(GetTopTransactionIdIfAny()))
-		changed_in_writing_transaction = true;
+	/* on a standby no writer ends here: the replayed commit is the news */
+	if (shared != NULL && RecoveryInProgress())
+		pg_atomic_fetch_add_u64(&shared->generation, 1);
 }
 
 /*
- * A writing transaction's own invalidation is taken in before it commits,
- * when a map built meanwhile lacks the change: bump once more after the
- * commit (its other backends' bumps come after it anyway).  A transaction
- * counted among the writers leaves their count here, after its commit has
- * become visible and the generation has moved on.
+ * A transaction counted among the writers moves the generation on and
+ * leaves their count here, after its commit has become visible (or its
+ * changes are gone, or prepared: those of a prepared transaction become
+ * visible at COMMIT PREPARED, which moves the generation on again).
  */
 static void
 on_transaction_end(XactEvent event, void *arg)
@@ -233,30 +255,85 @@ on_transaction_end(XactEvent event, void *arg)
 	if (event != XACT_EVENT_COMMIT && event != XACT_EVENT_ABORT && event != XACT_EVENT_PREPARE &&
 		event != XACT_EVENT_PARALLEL_COMMIT && event != XACT_EVENT_PARALLEL_ABORT)
 		return;
-	if (shared != NULL && (counted_as_writer || (event == XACT_EVENT_COMMIT && changed_in_writing_transaction)))
-		pg_atomic_fetch_add_u64(&shared->generation, 1);
 	if (counted_as_writer)
+	{
+		pg_atomic_fetch_add_u64(&shared->generation, 1);
 		pg_atomic_fetch_sub_u32(&shared->writers, 1);
+	}
 	counted_as_writer = false;
-	changed_in_writing_transaction = false;
+}
+
+/*
+ * COMMIT PREPARED makes visible the changes of a transaction that left
+ * the writers' count at PREPARE (perhaps before a restart): it moves the
+ * generation on, whether or not that transaction wrote the history.
+ */
+static void
+history_process_utility(PlannedStmt *statement, const char *query_string, bool read_only_tree,
+						ProcessUtilityContext context, ParamListInfo params,
+						QueryEnvironment *environment, DestReceiver *dest, QueryCompletion *completion)
+{
+	Node	   *parsed = statement->utilityStmt;
+	bool		commit_prepared = IsA(parsed, TransactionStmt) &&
+		((TransactionStmt *) parsed)->kind == TRANS_STMT_COMMIT_PREPARED;
+
+	if (previous_process_utility)
+		previous_process_utility(statement, query_string, read_only_tree, context, params, environment, dest,
+								 completion);
+	else
+		standard_ProcessUtility(statement, query_string, read_only_tree, context, params, environment, dest,
+								completion);
+	if (commit_prepared && shared != NULL)
+		pg_atomic_fetch_add_u64(&shared->generation, 1);
+}
+
+/*
+ * Invalidates the pg_index entry of the history's index of moved numbers,
+ * unchanged: this backend takes it in at its next command, the others
+ * after the commit (on_moved_index_invalidation()).
+ */
+static void
+signal_history_change(void)
+{
+	Oid			schema = get_namespace_oid("hokenid", true);
+	Oid			moved_index;
+	Relation	catalog;
+	HeapTuple	entry;
+
+	moved_index = OidIsValid(schema) ? get_relname_relid("insured_number_moved", schema) : InvalidOid;
+	if (!OidIsValid(moved_index))
+		return;					/* a history without a map */
+	entry = SearchSysCache1(INDEXRELID, ObjectIdGetDatum(moved_index));
+	if (!HeapTupleIsValid(entry))
+		return;
+	catalog = table_open(IndexRelationId, AccessShareLock);
+	CacheInvalidateHeapTuple(catalog, entry, NULL);
+	table_close(catalog, AccessShareLock);
+	ReleaseSysCache(entry);
 }
 
 /*
  * Called by the history's statement trigger, before the change can
  * commit.  A commit becomes visible to new snapshots a moment before its
- * invalidation reaches other backends; a query starting in that moment
- * would see the change and yet find the map still current.  While any
- * transaction that wrote the history has not ended, other backends use no
- * map (they probe): this closes that moment.  A prepared transaction
- * leaves the count at PREPARE, so COMMIT PREPARED does not close it.
+ * writer moves the generation on (on_transaction_end()); a query starting
+ * in that moment would see the change and yet find the map still current.
+ * While any transaction that wrote the history has not ended, other
+ * backends use no map (they probe): this closes that moment.  A prepared
+ * transaction leaves the count at PREPARE, so COMMIT PREPARED does not
+ * close it.
  */
 void
 history_written(void)
 {
-	if (shared == NULL || counted_as_writer)
+	/* every statement: a subtransaction rolled back discards its invalidations */
+	signal_history_change();
+	if (shared == NULL)
 		return;
-	pg_atomic_fetch_add_u32(&shared->writers, 1);
+	if (!counted_as_writer)
+		pg_atomic_fetch_add_u32(&shared->writers, 1);
 	counted_as_writer = true;
+	/* the published map is not this transaction's history any more */
+	pg_atomic_fetch_add_u64(&shared->generation, 1);
 }
 
 static void
@@ -285,6 +362,8 @@ history_shmem_startup(void)
 		shared->handle = DSM_HANDLE_INVALID;
 		shared->database = InvalidOid;
 		shared->table = InvalidOid;
+		shared->moved_index = InvalidOid;
+		shared->signal = 0;
 		shared->built_at = 0;
 	}
 	LWLockRelease(AddinShmemInitLock);
@@ -300,7 +379,7 @@ history_first_number_init(void)
 							"0 always probes the history table.",
 							&history_cache_size_kb, 256 * 1024, 0, MAX_KILOBYTES, PGC_USERSET, GUC_UNIT_KB,
 							NULL, on_cache_size_change, NULL);
-	CacheRegisterRelcacheCallback(on_relcache_invalidation, (Datum) 0);
+	CacheRegisterSyscacheCallback(INDEXRELID, on_moved_index_invalidation, (Datum) 0);
 	RegisterXactCallback(on_transaction_end, NULL);
 	if (process_shared_preload_libraries_in_progress)
 	{
@@ -308,6 +387,8 @@ history_first_number_init(void)
 		shmem_request_hook = history_shmem_request;
 		previous_shmem_startup = shmem_startup_hook;
 		shmem_startup_hook = history_shmem_startup;
+		previous_process_utility = ProcessUtility_hook;
+		ProcessUtility_hook = history_process_utility;
 	}
 }
 
@@ -352,11 +433,15 @@ resolve(FirstNumberSlot *slot)
 	 */
 	writers = other_writers();
 	pg_read_barrier();
-	if (slot->table != history_table || map_stale || (map != NULL && writers) ||
+	if (slot->table != history_table || slot->moved_index != history_moved_index || map_stale ||
+		(map != NULL && writers) ||
 		(map != NULL && shared != NULL && map->owner_tag != pg_atomic_read_u64(&shared->generation)))
 	{
 		forget_history();
 		history_table = slot->table;
+		history_moved_index = slot->moved_index;
+		history_signal = OidIsValid(slot->moved_index) ?
+			GetSysCacheHashValue1(INDEXRELID, ObjectIdGetDatum(slot->moved_index)) : 0;
 	}
 	slot->resolved = true;
 	return OidIsValid(slot->moved_index);
@@ -460,6 +545,8 @@ publish(const FirstNumberSlot *slot, dsm_segment *segment, uint64 generation)
 		shared->handle = dsm_segment_handle(segment);
 		shared->database = MyDatabaseId;
 		shared->table = slot->table;
+		shared->moved_index = slot->moved_index;
+		shared->signal = history_signal;
 		shared->built_at = generation;
 	}
 	LWLockRelease(shared->lock);
@@ -551,7 +638,8 @@ attach_published_map(FirstNumberSlot *slot)
 	MovedMap   *published;
 
 	slot->looked_for_published = true;
-	if (shared == NULL)
+	/* it lacks this transaction's own changes */
+	if (shared == NULL || counted_as_writer)
 		return;
 	LWLockAcquire(shared->lock, LW_SHARED);
 	handle = shared->handle;
@@ -559,7 +647,8 @@ attach_published_map(FirstNumberSlot *slot)
 	writers = other_writers();
 	pg_read_barrier();			/* the count before the generation, as in resolve() */
 	current = handle != DSM_HANDLE_INVALID && shared->database == MyDatabaseId && shared->table == slot->table &&
-		built_at == pg_atomic_read_u64(&shared->generation) && !writers;
+		shared->moved_index == slot->moved_index && built_at == pg_atomic_read_u64(&shared->generation) &&
+		!writers;
 	LWLockRelease(shared->lock);
 	if (!current || (segment = dsm_attach(handle)) == NULL)
 		return;					/* none, or replaced and gone since */
