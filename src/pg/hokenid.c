@@ -18,4 +18,5 @@ _PG_init(void)
 	linkage_init();
 	history_first_number_init();
 	notice_restriction_init();
+	log_masking_init();
 }

@@ -7,5 +7,6 @@
 extern void _PG_init(void);
 extern void linkage_init(void);
 extern void notice_restriction_init(void);
+extern void log_masking_init(void);
 
 #endif
