@@ -6,12 +6,16 @@
  * encoded; a key unwraps only under its own name (the wrapped key is the
  * input, so tampering is what the fuzzer does); the digest set keeps
  * exactly the distinct digests; and the moved-number map finds what was
- * added (the first mapping of a number) and nothing else.
+ * added (the first mapping of a number) and nothing else.  An audit record
+ * reads back as written (parse(format(x)) == x, a text field over its bound
+ * as a prefix of itself and "…"), stays on one line within its bound, and
+ * any input read as a line of the trail is rejected or parsed, never a crash.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit_record.h"
 #include "digest_set.h"
 #include "hex.h"
 #include "key_wrap.h"
@@ -151,6 +155,129 @@ check_moved_map(const uint8_t *data, size_t size)
 	free(map);
 }
 
+static int64_t
+take_int64(const uint8_t **data, size_t *size)
+{
+	uint64_t	value = 0;
+
+	for (int i = 0; i < 8 && *size > 0; i++, (*data)++, (*size)--)
+		value = value << 8 | **data;
+	return (int64_t) value;
+}
+
+/* A text field read back: itself, or (cut to its bound) a prefix of itself and "…". */
+static void
+check_text(const char *written, const char *read, size_t bound)
+{
+	size_t		length = written ? strlen(written) : 0;
+	size_t		back = read ? strlen(read) : 0;
+	char	   *escaped;
+
+	if (length == 0 ? read != NULL : read == NULL)
+		abort();
+	if (length == 0 || strcmp(written, read) == 0)
+		return;
+	escaped = malloc(4 * length + 4);
+	if (audit_record_escape(written, length, 4 * length + 4, escaped) <= bound || back < 3 ||
+		strcmp(read + back - 3, "\xe2\x80\xa6") != 0 || memcmp(written, read, back - 3) != 0)
+		abort();
+	free(escaped);
+}
+
+/*
+ * The input as a record: numbers from its first bytes, then text fields
+ * separated by NUL bytes; formatted, parsed back and verified.  Then the
+ * input itself as a line of the trail.
+ */
+static void
+check_audit_record(const uint8_t *data, size_t size)
+{
+	static const uint8_t digests[3 * AUDIT_RECORD_DIGEST_SIZE] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+	AuditRecord record;
+	AuditRecord back;
+	AuditVerifier verifier;
+	const char *texts[6] = {NULL};
+	const uint8_t *input = data;
+	size_t		input_size = size;
+	char	   *copy = malloc(size + 1);
+	char	   *line;
+	char		hash[AUDIT_HASH_HEX + 1];
+	size_t		length;
+	size_t		at = 0;
+
+	memset(&record, 0, sizeof(record));
+	record.seq = take_int64(&data, &size);
+	/* years 1 to 9999: what a four-digit year holds */
+	record.logged_at = (int64_t) ((uint64_t) take_int64(&data, &size) % UINT64_C(315537897600000000)) -
+		INT64_C(63082281600000000);
+	record.pid = (int32_t) take_int64(&data, &size);
+	record.query_id = take_int64(&data, &size);
+	record.opened_seq = take_int64(&data, &size);
+	record.statements = take_int64(&data, &size);
+	record.rows = take_int64(&data, &size);
+	record.persons = take_int64(&data, &size) >> 1;
+	record.refused = size > 0 && (data[0] & 1);
+	record.phase = (AuditPhase) (size > 0 ? (data[0] >> 1) % 3 : 0);
+	record.digests = digests;
+	record.digest_count = size > 0 ? (data[0] >> 3) % 4 : 0;
+	memcpy(copy, data, size);
+	copy[size] = '\0';
+	for (int i = 0; i < 6 && at < size; i++)
+	{
+		texts[i] = copy + at;
+		at += strlen(copy + at) + 1;
+	}
+	record.database = texts[0];
+	record.role = texts[1];
+	record.purpose = texts[2];
+	record.relations = texts[3];
+	record.action = texts[4];
+	record.outcome = texts[5];
+
+	line = malloc(audit_record_max_length(&record) + 1);
+	length = audit_record_format(&record, audit_genesis_hash, line, hash);
+	if (length == 0 || length > audit_record_max_length(&record) || line[length - 1] != '\n' ||
+		memchr(line, '\n', length - 1) != NULL ||
+		(record.digest_count == 0 && length > AUDIT_RECORD_MAX_WITHOUT_DIGESTS))
+		abort();
+	line[--length] = '\0';
+	audit_verifier_start(&verifier);
+	{
+		char	   *again = malloc(length + 1);
+
+		memcpy(again, line, length + 1);
+		if (!audit_verifier_add(&verifier, again, length) || memcmp(verifier.previous, hash, AUDIT_HASH_HEX) != 0)
+			abort();
+		free(again);
+	}
+	if (audit_record_parse(line, length, &back) != 0 || back.format != 2 || back.seq != record.seq ||
+		back.logged_at != record.logged_at || back.pid != record.pid || back.query_id != record.query_id ||
+		back.opened_seq != record.opened_seq || back.statements != record.statements ||
+		back.rows != (record.rows < 0 ? AUDIT_UNKNOWN : record.rows) ||
+		back.persons != (record.persons < 0 ? AUDIT_UNKNOWN : record.persons) ||
+		back.refused != record.refused || back.phase != record.phase || back.digest_count != record.digest_count ||
+		strcmp(back.hash, hash) != 0 || strcmp(back.previous_hash, audit_genesis_hash) != 0)
+		abort();
+	check_text(record.database, back.database, AUDIT_NAME_MAX);
+	check_text(record.role, back.role, AUDIT_NAME_MAX);
+	check_text(record.purpose, back.purpose, AUDIT_PURPOSE_MAX);
+	check_text(record.relations, back.relations, AUDIT_RELATIONS_MAX);
+	check_text(record.action, back.action, AUDIT_WORD_MAX);
+	check_text(record.outcome, back.outcome, AUDIT_WORD_MAX);
+	free(line);
+
+	/* garbage: a well-formed record or -1 */
+	free(copy);
+	copy = malloc(input_size + 1);
+	memcpy(copy, input, input_size);
+	copy[input_size] = '\0';
+	(void) audit_record_parse(copy, strlen(copy), &back);
+	memcpy(copy, input, input_size);
+	audit_verifier_start(&verifier);
+	(void) audit_verifier_add(&verifier, copy, strlen(copy));
+	free(copy);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -160,5 +287,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size <= 64 * PERSON_DIGEST_SIZE)
 		check_digest_set(data, size);
 	check_moved_map(data, size);
+	check_audit_record(data, size);
 	return 0;
 }
