@@ -19,7 +19,13 @@
  * serves every record written before it.  The chain head (last hash and
  * sequence number) lives in shared memory, read back from the file at
  * server start, when a torn last line (a crash mid-write, before the
- * statement could complete) is cut off.
+ * statement could complete) is cut off, and every statement whose opened
+ * record has no closed one is closed with outcome "ended".
+ *
+ * The record's format is audit_record.h's; this file places records in the
+ * file, numbers and chains them.  Refusals are limited per role (the
+ * refusal table in shared memory, refusal_limit.h), so that a role without
+ * privileges cannot fill the disk with them.
  */
 #include "postgres.h"
 
@@ -28,7 +34,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "access/xact.h"
+#include "commands/dbcommands.h"
 #include "funcapi.h"
+#include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "port/atomics.h"
 #include "storage/fd.h"
@@ -36,14 +45,15 @@
 #include "storage/lwlock.h"
 #include "storage/shmem.h"
 #include "utils/builtins.h"
-#include "utils/datetime.h"
 #include "utils/timestamp.h"
 
 #include "audit_chain.h"
 #include "audit_log.h"
+#include "audit_record.h"
 #include "hex.h"
 #include "hmac_sha256.h"
 #include "key_wrap.h"
+#include "refusal_limit.h"
 #include "siphash.h"
 
 #define AUDIT_FILE "hokenid_audit.log"
@@ -52,6 +62,7 @@
 typedef struct AuditShared
 {
 	LWLock	   *lock;
+	LWLock	   *refusal_lock;	/* of refusals; never held with lock */
 	int64		next_seq;
 	char		last_hash[AUDIT_HASH_HEX + 1];
 	uint8		secret[MASTER_KEY_SIZE];
@@ -59,6 +70,7 @@ typedef struct AuditShared
 	uint64		end;			/* bytes of records; zero bytes follow */
 	uint64		file_size;		/* bytes allocated to the file */
 	pg_atomic_uint32 file_damaged;	/* replaced or cut since the server started */
+	RefusalTable refusals;		/* refusals per role and minute */
 } AuditShared;
 
 /* The file grows by this much at a time (and by a record's size). */
@@ -85,7 +97,7 @@ audit_shmem_request(void)
 	if (previous_shmem_request)
 		previous_shmem_request();
 	RequestAddinShmemSpace(MAXALIGN(sizeof(AuditShared)));
-	RequestNamedLWLockTranche("hokenid_audit", 1);
+	RequestNamedLWLockTranche("hokenid_audit", 2);
 }
 
 /* The cluster's digest secret: made once, kept beside the data, 0600. */
@@ -129,14 +141,12 @@ typedef struct AuditReader
 	size_t		length;			/* of line, '\n' excluded */
 	bool		complete;		/* line ended in '\n' */
 	bool		at_zeros;
-	char		previous[AUDIT_HASH_HEX + 1];
 } AuditReader;
 
 static bool
 open_reader(AuditReader *reader)
 {
 	memset(reader, 0, sizeof(*reader));
-	strlcpy(reader->previous, audit_genesis_hash, sizeof(reader->previous));
 	reader->file = AllocateFile(AUDIT_FILE, PG_BINARY_R);
 	return reader->file != NULL;
 }
@@ -174,12 +184,156 @@ close_reader(AuditReader *reader)
 	free(reader->line);
 }
 
-/* Finds the chain head in the file, cutting off a torn last line. */
+/* An opened record not (yet) followed by its closed one, kept by the loader. */
+typedef struct OpenedRecord
+{
+	int64		seq;
+	int32		pid;
+	int64		query_id;
+	char	   *database;
+	char	   *role;
+	char	   *purpose;
+	char	   *relations;
+	char	   *action;
+} OpenedRecord;
+
+typedef struct OpenedRecords
+{
+	OpenedRecord *records;
+	int			count;
+	int			capacity;
+} OpenedRecords;
+
+static void
+note_opened(OpenedRecords *opened, const AuditRecord *record)
+{
+	OpenedRecord *kept;
+
+	if (opened->count == opened->capacity)
+	{
+		opened->capacity = Max(16, 2 * opened->capacity);
+		opened->records = opened->records ? repalloc(opened->records, opened->capacity * sizeof(OpenedRecord))
+			: palloc(opened->capacity * sizeof(OpenedRecord));
+	}
+	kept = &opened->records[opened->count++];
+	kept->seq = record->seq;
+	kept->pid = record->pid;
+	kept->query_id = record->query_id;
+	kept->database = record->database ? pstrdup(record->database) : NULL;
+	kept->role = record->role ? pstrdup(record->role) : NULL;
+	kept->purpose = record->purpose ? pstrdup(record->purpose) : NULL;
+	kept->relations = record->relations ? pstrdup(record->relations) : NULL;
+	kept->action = record->action ? pstrdup(record->action) : NULL;
+}
+
+static void
+free_if(char *text)
+{
+	if (text != NULL)
+		pfree(text);
+}
+
+/*
+ * A closed record forgets its opened one, the most recent looked at first:
+ * the loader holds only the statements open at once, however long the trail.
+ */
+static void
+note_closed(OpenedRecords *opened, int64 opened_seq)
+{
+	for (int i = opened->count - 1; i >= 0; i--)
+		if (opened->records[i].seq == opened_seq)
+		{
+			OpenedRecord *closed = &opened->records[i];
+
+			free_if(closed->database);
+			free_if(closed->role);
+			free_if(closed->purpose);
+			free_if(closed->relations);
+			free_if(closed->action);
+			memmove(&opened->records[i], &opened->records[i + 1], (opened->count - i - 1) * sizeof(OpenedRecord));
+			opened->count--;
+			return;
+		}
+}
+
+/*
+ * Closes, at server start, the statements whose opened record has no closed
+ * one: the backend died or the server crashed while they ran.  Each gets a
+ * closed record with outcome "ended" and rows and persons unknown, written
+ * (and flushed) here, before any backend runs.  A failure is reported and
+ * the records stay open, to be closed at the next start.
+ */
+static void
+close_ended(AuditShared *shared, const OpenedRecords *opened, uint64 *end)
+{
+	int			fd;
+
+	if (opened->count == 0)
+		return;
+	fd = open(AUDIT_FILE, O_WRONLY | PG_BINARY);
+	if (fd < 0)
+	{
+		ereport(WARNING, (errcode_for_file_access(), errmsg("hokenid: could not close the audit trail's open records: %m")));
+		return;
+	}
+	for (int i = 0; i < opened->count; i++)
+	{
+		const OpenedRecord *open_record = &opened->records[i];
+		AuditRecord record;
+		char		hash[AUDIT_HASH_HEX + 1];
+		char	   *line;
+		size_t		length;
+
+		memset(&record, 0, sizeof(record));
+		record.seq = shared->next_seq;
+		record.logged_at = GetCurrentTimestamp();
+		record.pid = open_record->pid;
+		record.database = open_record->database;
+		record.role = open_record->role;
+		record.purpose = open_record->purpose;
+		record.query_id = open_record->query_id;
+		record.relations = open_record->relations;
+		record.action = open_record->action;
+		record.phase = AUDIT_PHASE_CLOSED;
+		record.opened_seq = open_record->seq;
+		record.outcome = "ended";
+		record.statements = 1;
+		record.rows = AUDIT_UNKNOWN;
+		record.persons = AUDIT_UNKNOWN;
+		line = palloc(audit_record_max_length(&record));
+		length = audit_record_format(&record, shared->last_hash, line, hash);
+		if (length == 0 || pwrite(fd, line, length, (off_t) *end) != (ssize_t) length)
+		{
+			ereport(WARNING, (errcode_for_file_access(), errmsg("hokenid: could not close the audit trail's open records: %m")));
+			if (ftruncate(fd, (off_t) *end) != 0)
+				ereport(WARNING, (errcode_for_file_access(), errmsg("hokenid: could not cut the audit trail's tail: %m")));
+			break;
+		}
+		pfree(line);
+		*end += length;
+		memcpy(shared->last_hash, hash, sizeof(hash));
+		shared->next_seq++;
+	}
+	if (pg_fsync(fd) != 0)
+		ereport(WARNING, (errcode_for_file_access(), errmsg("hokenid: could not flush the audit trail: %m")));
+	close(fd);
+	ereport(LOG, (errmsg_plural("hokenid: %d statement ended without its audit record closed; closed as ended",
+								"hokenid: %d statements ended without their audit records closed; closed as ended",
+								opened->count, opened->count)));
+}
+
+/*
+ * Finds the chain head in the file, cutting off a torn last line, and
+ * closes the statements left open (close_ended).
+ */
 static void
 load_chain_head(AuditShared *shared)
 {
 	AuditReader reader;
 	uint64		complete_end = 0;
+	OpenedRecords opened = {NULL, 0, 0};
+	MemoryContext loading = AllocSetContextCreate(CurrentMemoryContext, "hokenid audit loader", ALLOCSET_DEFAULT_SIZES);
+	MemoryContext old = MemoryContextSwitchTo(loading);
 
 	strlcpy(shared->last_hash, audit_genesis_hash, sizeof(shared->last_hash));
 	shared->next_seq = 1;
@@ -187,19 +341,31 @@ load_chain_head(AuditShared *shared)
 	{
 		while (read_line(&reader) && reader.complete)
 		{
+			AuditRecord record;
+
 			complete_end += reader.length + 1;
 			if (reader.length < AUDIT_HASH_HEX)
 				continue;		/* not a record: audit_verify reports it */
 			memcpy(shared->last_hash, reader.line + reader.length - AUDIT_HASH_HEX, AUDIT_HASH_HEX);
-			shared->next_seq = strtoll(reader.line, NULL, 10) + 1;
+			if (audit_record_parse(reader.line, reader.length, &record) != 0)
+				continue;
+			shared->next_seq = record.seq + 1;
+			if (record.phase == AUDIT_PHASE_OPENED)
+				note_opened(&opened, &record);
+			else if (record.phase == AUDIT_PHASE_CLOSED)
+				note_closed(&opened, record.opened_seq);
 		}
 		close_reader(&reader);
 		/* a torn record and the zeros allocated ahead go: the next record allocates afresh */
 		if (truncate(AUDIT_FILE, (off_t) complete_end) != 0)
 			ereport(WARNING, (errcode_for_file_access(), errmsg("hokenid: could not cut the audit trail's tail: %m")));
+		else
+			close_ended(shared, &opened, &complete_end);
 	}
 	shared->end = complete_end;
 	shared->file_size = complete_end;
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(loading);
 }
 
 static void
@@ -213,7 +379,9 @@ audit_shmem_startup(void)
 	audit_shared = ShmemInitStruct("hokenid_audit", sizeof(AuditShared), &found);
 	if (!found)
 	{
-		audit_shared->lock = &(GetNamedLWLockTranche("hokenid_audit"))->lock;
+		audit_shared->lock = &(GetNamedLWLockTranche("hokenid_audit"))[0].lock;
+		audit_shared->refusal_lock = &(GetNamedLWLockTranche("hokenid_audit"))[1].lock;
+		refusal_table_init(&audit_shared->refusals);
 		load_secret(audit_shared->secret);
 		load_chain_head(audit_shared);
 		/* what was there at start is as durable as it will get */
@@ -253,41 +421,6 @@ audit_digest(const uint8 *image, size_t length, uint8 out[AUDIT_DIGEST_SIZE])
 	siphash128(digest_key, image, length, out);
 }
 
-/* The bytes of count digests as comma-separated hex. */
-static uint64
-digests_length(int64 count)
-{
-	return count == 0 ? 0 : (uint64) count * (AUDIT_DIGEST_HEX + 1) - 1;
-}
-
-/* Digests written between two additions to the chain hash: about a page. */
-#define DIGESTS_PER_PART 128
-
-/*
- * Writes them straight into the trail, a bulk read names a million people,
- * and adds each part to the chain hash while it is still in the cache.
- */
-static int
-write_digests(char *out, const uint8 *digests, int64 count)
-{
-	char	   *part = out;
-
-	for (int64 i = 0; i < count; i++)
-	{
-		if (i > 0)
-			*out++ = ',';
-		bytes_to_hex(digests + i * AUDIT_DIGEST_SIZE, AUDIT_DIGEST_SIZE, out);
-		out += AUDIT_DIGEST_HEX;
-		if ((i + 1) % DIGESTS_PER_PART == 0 || i + 1 == count)
-		{
-			if (audit_chain_add(part, out - part) != 0)
-				return -1;
-			part = out;
-		}
-	}
-	return 0;
-}
-
 /* Records this long take their pages in one call rather than a fault each. */
 #define PREFAULT_BYTES (256 * 1024)
 
@@ -311,77 +444,6 @@ prefault(char *start, uint64 length)
 	(void) start;
 	(void) length;
 #endif
-}
-
-/* value in width decimal digits, zero-padded; returns the end */
-static char *
-put_digits(char *out, int64 value, int width)
-{
-	for (int i = width - 1; i >= 0; i--, value /= 10)
-		out[i] = (char) ('0' + value % 10);
-	return out + width;
-}
-
-/*
- * The time of a record in UTC, ISO 8601 with microseconds
- * ("2026-11-24T20:15:25.123456Z", AUDIT_TIME_LENGTH characters): the same
- * whatever the session's time zone, and made without the time-zone
- * machinery or a format string, once per statement.
- */
-#define AUDIT_TIME_LENGTH 27
-
-static void
-format_utc(TimestampTz now, char *out)
-{
-	int64		days = now / USECS_PER_DAY;
-	int64		time_of_day = now % USECS_PER_DAY;
-	int			year,
-				month,
-				day;
-
-	if (time_of_day < 0)
-	{
-		time_of_day += USECS_PER_DAY;
-		days--;
-	}
-	j2date((int) (days + POSTGRES_EPOCH_JDATE), &year, &month, &day);
-	out = put_digits(out, year, 4);
-	*out++ = '-';
-	out = put_digits(out, month, 2);
-	*out++ = '-';
-	out = put_digits(out, day, 2);
-	*out++ = 'T';
-	out = put_digits(out, time_of_day / USECS_PER_HOUR, 2);
-	*out++ = ':';
-	out = put_digits(out, time_of_day / USECS_PER_MINUTE % 60, 2);
-	*out++ = ':';
-	out = put_digits(out, time_of_day / USECS_PER_SEC % 60, 2);
-	*out++ = '.';
-	out = put_digits(out, time_of_day % USECS_PER_SEC, 6);
-	*out++ = 'Z';
-	*out = '\0';
-}
-
-static void
-append_number(StringInfo body, int64 value)
-{
-	char		digits[MAXINT8LEN + 1];
-
-	appendStringInfoChar(body, '\t');
-	appendBinaryStringInfo(body, digits, pg_lltoa(value, digits));
-}
-
-/* Tabs and line ends would break the record's layout. */
-static void
-append_field(StringInfo body, const char *value)
-{
-	const char *p = value ? value : "";
-	size_t		plain = strcspn(p, "\t\n\r");
-
-	appendStringInfoChar(body, '\t');
-	appendBinaryStringInfo(body, p, (int) plain);
-	for (p += plain; *p; p++)
-		appendStringInfoChar(body, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
 }
 
 static void
@@ -497,100 +559,88 @@ map_trail(uint64 length)
 }
 
 /*
- * The buffer a record's fields are laid out in, emptied for each record and
- * kept for the backend: a statement's memory context is new, and its first
- * allocation a malloc, which a single-row select notices.
+ * The database a record names: this backend's, looked up once, in the
+ * transaction of its first record (a statement's opened record precedes its
+ * closed one, which may be written while the statement fails).
  */
-static StringInfo
-record_fields(void)
+static const char *
+this_database(void)
 {
-	static StringInfo fields = NULL;
+	static char name[NAMEDATALEN];
+	static bool named = false;
 
-	if (fields == NULL)
+	if (!named)
 	{
-		MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+		char	   *found;
 
-		fields = makeStringInfo();
-		MemoryContextSwitchTo(old);
+		if (!OidIsValid(MyDatabaseId) || !IsTransactionState() ||
+			(found = get_database_name(MyDatabaseId)) == NULL)
+			return NULL;
+		strlcpy(name, found, sizeof(name));
+		pfree(found);
+		named = true;
 	}
-	resetStringInfo(fields);
-	return fields;
+	return name;
 }
 
-/* The end of a record: tab, previous hash, tab, hash, line end. */
-#define RECORD_TAIL_LENGTH (2 * AUDIT_HASH_HEX + 3)
-
-void
-audit_log_append(const AuditEntry *entry)
+static void
+require_trail(void)
 {
-	StringInfo	fields = record_fields();
-	char		head[MAXINT8LEN + 1 + AUDIT_TIME_LENGTH];
-	char		time[AUDIT_TIME_LENGTH + 1];
-	char		hash[AUDIT_HASH_HEX + 1];
-	int64		persons = entry->digests ? entry->persons : 0;
-	uint64		body_length;
-	uint64		length;
-	char	   *record;
-	int			head_length;
-	int64		sequence;
-	bool		ok;
-
 	if (audit_shared == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
 				 errmsg("the hokenid audit trail is not available"),
 				 errhint("Add hokenid to shared_preload_libraries and restart the server.")));
-	/* what does not depend on the chain is made before taking the lock */
-	append_number(fields, MyProcPid);
-	append_field(fields, entry->role_name);
-	append_field(fields, entry->purpose);
-	append_number(fields, entry->query_id);
-	append_field(fields, entry->relations);
-	append_field(fields, entry->action);
-	append_field(fields, entry->refused ? "t" : "f");
-	append_number(fields, entry->rows);
-	append_number(fields, entry->persons);
-	appendStringInfoChar(fields, '\t');
-	format_utc(GetCurrentTimestamp(), time);
-	(void) audit_file();
+}
 
-	/*
-	 * The lock orders the chain: the record is laid out in the mapped file,
-	 * hashed as it is written and only then counted in, nothing else.
-	 */
+/*
+ * Writes a record at the end of the trail and returns its sequence number.
+ * Its fields are laid out before the lock is taken, in a buffer kept for
+ * the backend (records are bounded without their digests, so it never
+ * grows); under the lock the record is numbered, copied into the mapped
+ * file and hashed as it is written, and only then counted in.
+ */
+static int64
+write_record(AuditRecord *record)
+{
+	static char fields[AUDIT_HEAD_MAX];
+	char		seq[sizeof(AUDIT_RECORD_TAG) + AUDIT_INT64_MAX_DIGITS];
+	char		hash[AUDIT_HASH_HEX + 1];
+	int64		count = record->digests ? record->digest_count : 0;
+	size_t		fields_length = audit_record_put_fields(record, fields);
+	size_t		seq_length;
+	uint64		body_length;
+	uint64		length;
+	char	   *line;
+	int64		sequence;
+	bool		ok;
+
+	(void) audit_file();
 	LWLockAcquire(audit_shared->lock, LW_EXCLUSIVE);
 	sequence = audit_shared->next_seq;
-	head_length = pg_lltoa(sequence, head);
-	head[head_length++] = '\t';
-	memcpy(head + head_length, time, AUDIT_TIME_LENGTH);
-	head_length += AUDIT_TIME_LENGTH;
-	body_length = head_length + fields->len + digests_length(persons);
-	length = body_length + RECORD_TAIL_LENGTH;
-	record = map_trail(length);
-	ok = record != NULL;
+	seq_length = audit_record_put_seq(sequence, seq);
+	body_length = seq_length + fields_length + audit_record_digests_length(count);
+	length = body_length + AUDIT_TAIL_LENGTH;
+	line = map_trail(length);
+	ok = line != NULL;
 	if (ok)
 	{
-		prefault(record, length);
-		memcpy(record, head, head_length);
-		memcpy(record + head_length, fields->data, fields->len);
+		prefault(line, length);
+		memcpy(line, seq, seq_length);
+		memcpy(line + seq_length, fields, fields_length);
 		ok = audit_chain_start(audit_shared->last_hash) == 0 &&
-			audit_chain_add(record, head_length + fields->len) == 0 &&
-			write_digests(record + head_length + fields->len, entry->digests, persons) == 0 &&
+			audit_chain_add(line, seq_length + fields_length) == 0 &&
+			audit_record_put_digests(record->digests, count, line + seq_length + fields_length) == 0 &&
 			audit_chain_finish(hash) == 0;
 		if (ok)
 		{
-			/* tab, previous hash, tab, hash, line end */
-			record[body_length] = '\t';
-			memcpy(record + body_length + 1, audit_shared->last_hash, AUDIT_HASH_HEX);
-			record[body_length + 1 + AUDIT_HASH_HEX] = '\t';
-			memcpy(record + body_length + 2 + AUDIT_HASH_HEX, hash, AUDIT_HASH_HEX);
-			record[length - 1] = '\n';
+			audit_record_put_tail(audit_shared->last_hash, hash, line + body_length);
 			audit_shared->end += length;
 			memcpy(audit_shared->last_hash, hash, sizeof(hash));
 			audit_shared->next_seq++;
 		}
 		else
-			memset(record, 0, length);	/* readers stop at zeros */
+			memset(line, 0, length);	/* readers stop at zeros */
 	}
 	LWLockRelease(audit_shared->lock);
 	/* no record, no disclosure: the statement fails rather than go unaudited */
@@ -600,6 +650,90 @@ audit_log_append(const AuditEntry *entry)
 				 errmsg("could not write the hokenid audit record: %m")));
 	if (audit_sync_each_statement())
 		audit_log_sync(sequence);
+	return sequence;
+}
+
+/* "refused ×k": the refusals of a role's minute beyond the limit, in one record. */
+static void
+write_summary(const RefusalSummary *summary, TimestampTz now)
+{
+	AuditRecord record;
+
+	memset(&record, 0, sizeof(record));
+	record.logged_at = now;
+	record.pid = MyProcPid;
+	record.database = summary->database;
+	record.role = summary->role;	/* "" for the roles beyond the table: NULL */
+	record.purpose = summary->purpose;
+	record.action = summary->action;
+	record.refused = 1;
+	record.phase = AUDIT_PHASE_COMPLETE;
+	record.statements = summary->count;
+	(void) write_record(&record);
+}
+
+int64
+audit_log_append(const AuditEntry *entry)
+{
+	AuditRecord record;
+
+	require_trail();
+	memset(&record, 0, sizeof(record));
+	record.logged_at = GetCurrentTimestamp();
+	record.pid = MyProcPid;
+	record.database = this_database();
+	record.role = entry->role_name;
+	record.purpose = entry->purpose ? entry->purpose : AUDIT_PURPOSE_UNREGISTERED;
+	record.query_id = entry->query_id;
+	record.relations = entry->relations;
+	record.action = entry->action;
+	record.refused = entry->refused;
+	record.phase = entry->phase;
+	record.opened_seq = entry->opened_seq;
+	record.outcome = entry->outcome;
+	record.statements = 1;
+	record.rows = entry->rows;
+	record.persons = entry->persons;
+	record.digests = entry->digests;
+	record.digest_count = entry->digests && entry->persons > 0 ? entry->persons : 0;
+
+	/* a role's refusals beyond its limit a minute are counted, not written */
+	if (entry->refused && entry->phase == AUDIT_PHASE_COMPLETE)
+	{
+		RefusalSummary due;
+		bool		admitted;
+
+		LWLockAcquire(audit_shared->refusal_lock, LW_EXCLUSIVE);
+		admitted = refusal_admit(&audit_shared->refusals, record.role, record.database, record.purpose,
+								 record.action, record.logged_at, audit_refusals_per_minute(), &due);
+		LWLockRelease(audit_shared->refusal_lock);
+		if (due.count > 0)
+			write_summary(&due, record.logged_at);
+		if (!admitted)
+			return 0;
+	}
+	return write_record(&record);
+}
+
+void
+audit_log_write_summaries(bool all)
+{
+	RefusalSummary due;
+
+	if (audit_shared == NULL)
+		return;
+	for (;;)
+	{
+		TimestampTz now = GetCurrentTimestamp();
+		bool		taken;
+
+		LWLockAcquire(audit_shared->refusal_lock, LW_EXCLUSIVE);
+		taken = refusal_take_due(&audit_shared->refusals, now, all, &due);
+		LWLockRelease(audit_shared->refusal_lock);
+		if (!taken)
+			break;
+		write_summary(&due, now);
+	}
 }
 
 int64
@@ -637,47 +771,105 @@ audit_log_sync(int64 through)
 
 /* ---------------------------------------------------------------- reading */
 
-/* hokenid.audit_records(): the records, each with whether its link holds */
+/* A text column: NULL when absent; a field that is not valid text is shown escaped. */
+static Datum
+text_column(const char *value, bool *isnull)
+{
+	size_t		length;
+	char	   *escaped;
+
+	*isnull = value == NULL;
+	if (value == NULL)
+		return (Datum) 0;
+	length = strlen(value);
+	if (pg_verifymbstr(value, (int) length, true))
+		return PointerGetDatum(cstring_to_text_with_len(value, (int) length));
+	escaped = palloc(4 * length + 4);
+	return PointerGetDatum(cstring_to_text_with_len(escaped,
+													(int) audit_record_escape(value, length, 4 * length + 4, escaped)));
+}
+
+/* The columns of hokenid.audit_read(), in order; 0.4 to 0.7 declared the first 13. */
+enum
+{
+	COLUMN_SEQ,
+	COLUMN_LOGGED_AT,
+	COLUMN_PID,
+	COLUMN_ROLE,
+	COLUMN_PURPOSE,
+	COLUMN_QUERY_ID,
+	COLUMN_RELATIONS,
+	COLUMN_ACTION,
+	COLUMN_REFUSED,
+	COLUMN_ROWS,
+	COLUMN_PERSONS,
+	COLUMN_DIGESTS,
+	COLUMN_PREVIOUS_HASH,
+	COLUMN_DATABASE,
+	COLUMN_PHASE,
+	COLUMN_OPENED_SEQ,
+	COLUMN_OUTCOME,
+	COLUMN_STATEMENTS,
+	COLUMN_HASH,
+	COLUMNS
+};
+
+/*
+ * hokenid.audit_read(): the trail's records as audit_record.h reads them,
+ * both formats; lines that are no record are left to audit_verify.
+ */
 Datum
 audit_records(PG_FUNCTION_ARGS)
 {
+	static const char *const phases[] = {"complete", "opened", "closed"};
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	AuditReader reader;
+	AuditRecord record;
+	Datum		values[COLUMNS];
+	bool		nulls[COLUMNS];
 
 	InitMaterializedSRF(fcinfo, 0);
+	if (rsinfo->setDesc->natts != COLUMNS && rsinfo->setDesc->natts != COLUMN_PREVIOUS_HASH + 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("hokenid.audit_read() is declared with %d columns, expected %d", rsinfo->setDesc->natts, COLUMNS),
+				 errhint("Update the extension: ALTER EXTENSION hokenid UPDATE.")));
 	open_reader(&reader);
 	while (read_line(&reader))
 	{
-		char	   *fields[13];
-		int			count = 0;
-		char	   *p = reader.line;
-		Datum		values[13];
-		bool		nulls[13];
-
+		if (audit_record_parse(reader.line, reader.length, &record) != 0)
+			continue;
 		memset(nulls, 0, sizeof(nulls));
-		fields[count++] = p;
-		for (; *p && count < 13; p++)
-			if (*p == '\t')
-			{
-				*p = '\0';
-				fields[count++] = p + 1;
-			}
-		if (count < 13)
-			continue;			/* not a record: audit_verify reports it */
-		values[0] = Int64GetDatum(strtoll(fields[0], NULL, 10));
-		values[1] = DirectFunctionCall3(timestamptz_in, CStringGetDatum(fields[1]),
-										ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
-		values[2] = Int32GetDatum(atoi(fields[2]));
-		values[3] = CStringGetTextDatum(fields[3]);
-		values[4] = CStringGetTextDatum(fields[4]);
-		values[5] = Int64GetDatum(strtoll(fields[5], NULL, 10));
-		values[6] = CStringGetTextDatum(fields[6]);
-		values[7] = CStringGetTextDatum(fields[7]);
-		values[8] = BoolGetDatum(fields[8][0] == 't');
-		values[9] = Int64GetDatum(strtoll(fields[9], NULL, 10));
-		values[10] = Int64GetDatum(strtoll(fields[10], NULL, 10));
-		values[11] = CStringGetTextDatum(fields[11]);
-		values[12] = CStringGetTextDatum(fields[12]);
+		values[COLUMN_SEQ] = Int64GetDatum(record.seq);
+		if (record.time_text != NULL)	/* before 0.7: PostgreSQL's text */
+			values[COLUMN_LOGGED_AT] = DirectFunctionCall3(timestamptz_in, CStringGetDatum(record.time_text),
+														   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+		else
+			values[COLUMN_LOGGED_AT] = TimestampTzGetDatum((TimestampTz) record.logged_at);
+		values[COLUMN_PID] = Int32GetDatum(record.pid);
+		values[COLUMN_ROLE] = text_column(record.role, &nulls[COLUMN_ROLE]);
+		values[COLUMN_PURPOSE] = text_column(record.purpose, &nulls[COLUMN_PURPOSE]);
+		values[COLUMN_QUERY_ID] = Int64GetDatum(record.query_id);
+		values[COLUMN_RELATIONS] = text_column(record.relations, &nulls[COLUMN_RELATIONS]);
+		values[COLUMN_ACTION] = text_column(record.action, &nulls[COLUMN_ACTION]);
+		values[COLUMN_REFUSED] = BoolGetDatum(record.refused != 0);
+		values[COLUMN_ROWS] = Int64GetDatum(record.rows);
+		nulls[COLUMN_ROWS] = record.rows == AUDIT_UNKNOWN;
+		values[COLUMN_PERSONS] = Int64GetDatum(record.persons);
+		nulls[COLUMN_PERSONS] = record.persons == AUDIT_UNKNOWN;
+		values[COLUMN_DIGESTS] = PointerGetDatum(cstring_to_text_with_len(record.digests_hex,
+																		  (int) record.digests_hex_length));
+		values[COLUMN_PREVIOUS_HASH] = PointerGetDatum(cstring_to_text_with_len(record.previous_hash, AUDIT_HASH_HEX));
+		if (rsinfo->setDesc->natts == COLUMNS)
+		{
+			values[COLUMN_DATABASE] = text_column(record.database, &nulls[COLUMN_DATABASE]);
+			values[COLUMN_PHASE] = CStringGetTextDatum(phases[record.phase]);
+			values[COLUMN_OPENED_SEQ] = Int64GetDatum(record.opened_seq);
+			nulls[COLUMN_OPENED_SEQ] = record.opened_seq == 0;
+			values[COLUMN_OUTCOME] = text_column(record.outcome, &nulls[COLUMN_OUTCOME]);
+			values[COLUMN_STATEMENTS] = Int64GetDatum(record.statements);
+			values[COLUMN_HASH] = PointerGetDatum(cstring_to_text_with_len(record.hash, AUDIT_HASH_HEX));
+		}
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	close_reader(&reader);
@@ -685,41 +877,33 @@ audit_records(PG_FUNCTION_ARGS)
 }
 
 /*
- * The sequence number of the first record whose link is broken (edited,
- * inserted, deleted or torn), or NULL when the chain is intact up to the
- * head the server keeps (which also catches records cut from the end).
+ * The position (line, from 1) of the first record whose link is broken
+ * (edited, inserted, deleted, torn or no record), or NULL when the chain is
+ * intact up to the head the server keeps (which also catches records cut
+ * from the end).
  */
 Datum
 audit_first_broken(PG_FUNCTION_ARGS)
 {
 	AuditReader reader;
-	int64		position = 0;
-	int64		broken = -1;
+	AuditVerifier verifier;
+	int64		broken;
 
 	(void) fcinfo;
+	audit_verifier_start(&verifier);
 	open_reader(&reader);
-	while (broken < 0 && read_line(&reader))
-	{
-		size_t		body_length;
-		const char *previous;
-		const char *hash;
-
-		position++;
-		if (!audit_chain_check_line(reader.line, reader.length, &body_length, &previous, &hash) ||
-			memcmp(previous, reader.previous, AUDIT_HASH_HEX) != 0)
-			broken = position;
-		else
-			memcpy(reader.previous, hash, AUDIT_HASH_HEX);
-	}
+	while (read_line(&reader) && audit_verifier_add(&verifier, reader.line, reader.length))
+		;
 	close_reader(&reader);
-	if (broken < 0 && audit_shared != NULL)
+	broken = verifier.first_broken;
+	if (broken == 0 && audit_shared != NULL)
 	{
 		LWLockAcquire(audit_shared->lock, LW_SHARED);
-		if (memcmp(reader.previous, audit_shared->last_hash, AUDIT_HASH_HEX) != 0)
-			broken = position + 1;	/* records are missing at the end */
+		if (memcmp(verifier.previous, audit_shared->last_hash, AUDIT_HASH_HEX) != 0)
+			broken = verifier.lines + 1;	/* records are missing at the end */
 		LWLockRelease(audit_shared->lock);
 	}
-	if (broken < 0)
+	if (broken == 0)
 		PG_RETURN_NULL();
 	PG_RETURN_INT64(broken);
 }

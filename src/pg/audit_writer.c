@@ -10,8 +10,10 @@
  *               statement, shared by concurrent ones);
  *   background  this worker, within hokenid.audit_sync_delay; an OS crash
  *               or power loss can lose the records of that last interval.
- * The worker also flushes at a clean shutdown, and checks that nobody
- * replaced or cut the trail file under the running server.
+ * The worker also flushes at a clean shutdown, checks that nobody
+ * replaced or cut the trail file under the running server, and writes the
+ * summary records of refusals (refusal_limit.h) whose minute has ended, and
+ * at a clean shutdown those of every minute still running.
  */
 #include "postgres.h"
 
@@ -41,11 +43,18 @@ static const struct config_enum_entry audit_sync_options[] = {
 
 static int	audit_sync = AUDIT_SYNC_BACKGROUND;
 static int	audit_sync_delay_ms = 200;
+static int	refusals_per_minute = 10;
 
 bool
 audit_sync_each_statement(void)
 {
 	return audit_sync == AUDIT_SYNC_STATEMENT;
+}
+
+int
+audit_refusals_per_minute(void)
+{
+	return refusals_per_minute;
 }
 
 void
@@ -64,6 +73,11 @@ audit_writer_init(void)
 							"How long the audit writer waits between flushes of the audit trail.",
 							NULL, &audit_sync_delay_ms, 200, 1, 10000, PGC_SIGHUP, GUC_UNIT_MS,
 							NULL, NULL, NULL);
+	DefineCustomIntVariable("hokenid.audit_refusals_per_minute",
+							"How many refusals of one role a minute the audit trail records one by one.",
+							"Further refusals in that minute are counted and recorded as one summary record, so "
+							"that a role cannot fill the disk with refusals.",
+							&refusals_per_minute, 10, 0, 100000, PGC_SIGHUP, 0, NULL, NULL, NULL);
 	if (!process_shared_preload_libraries_in_progress)
 		return;					/* no trail to flush: nothing is audited */
 
@@ -97,6 +111,7 @@ audit_writer_main(Datum argument)
 			ProcessConfigFile(PGC_SIGHUP);
 		}
 		audit_log_check_file();
+		audit_log_write_summaries(ShutdownRequestPending);
 		audit_log_sync(audit_log_written());
 		if (ShutdownRequestPending)
 			break;

@@ -47,10 +47,10 @@ my $trail = slurp_file($node->data_dir . '/hokenid_audit.log');
 $trail =~ s/\0+\z//;
 unlike($trail, qr/5678|39131032/, 'the trail holds no insured number');
 
-# tampering: edit a record's row count, then delete a record, then cut the end
+# tampering: edit a record's backend pid, then delete a record, then cut the end
 my $file = $node->data_dir . '/hokenid_audit.log';
 my @lines = split /\n/, $trail;
-(my $edited = $lines[1]) =~ s/\tread\tf\t1\t/\tread\tf\t9\t/;
+(my $edited = $lines[1]) =~ s/^(v2\t\d+\t[^\t]+\t)(\d)/$1 . ($2 + 1) % 10/e;
 isnt($edited, $lines[1], 'the test edits a record');
 open(my $out, '>', $file) or die;
 print $out join("\n", $lines[0], $edited, @lines[2 .. $#lines]) . "\n";
