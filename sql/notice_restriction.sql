@@ -82,7 +82,7 @@ ORDER BY seq;
 SELECT count(*) AS records_survive_rollback FROM hokenid.audit_log
 WHERE seq > :audit_start AND role_name = 'notice_clinic' AND NOT refused AND relations = 'cards' AND rows = 1 AND persons = 1;
 SELECT hokenid.audit_verify() AS chain_intact;
-SELECT violation, count(*) FROM hokenid.audit_violations WHERE seq > :audit_start GROUP BY 1;
+SELECT violation, count(*) FROM hokenid.audit_violations WHERE seq > :audit_start AND role_name LIKE 'notice_%' GROUP BY 1;
 SELECT role_name, refusals > 0 AS refused_some FROM hokenid.audit_by_role WHERE role_name LIKE 'notice_%' ORDER BY 1;
 
 -- superusers are not refused, but they are audited

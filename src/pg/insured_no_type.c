@@ -12,6 +12,7 @@
 #include "utils/builtins.h"
 #include "utils/sortsupport.h"
 
+#include "hokenid.h"
 #include "identifier_types.h"
 #include "insured_no.h"
 
@@ -65,6 +66,7 @@ insured_no_in(PG_FUNCTION_ARGS)
 	InsuredNo	value;
 	IdentifierProblem problem = insured_no_parse(text, length, &value);
 
+	require_enforced_restriction();
 	if (problem.error != ID_OK)
 		report_identifier_problem("insured_no", problem, text, length);
 	return insured_no_datum(&value);
@@ -76,6 +78,7 @@ insured_no_out(PG_FUNCTION_ARGS)
 	InsuredNo	value;
 	char	   *out = palloc(INSURED_NO_TEXT_SIZE);
 
+	require_enforced_restriction();
 	insured_no_unpack(PG_GETARG_INSURED_NO_P(0), &value);
 	insured_no_format(&value, out);
 	PG_RETURN_CSTRING(out);
@@ -90,6 +93,7 @@ insured_no_recv(PG_FUNCTION_ARGS)
 	const uint8 *image;
 	struct varlena *result;
 
+	require_enforced_restriction();
 	check_binary_format(buf, "insured_no");
 	length = buf->len - buf->cursor;
 	image = (const uint8 *) pq_getmsgbytes(buf, length);
@@ -109,6 +113,7 @@ insured_no_send(PG_FUNCTION_ARGS)
 	struct varlena *value = PG_GETARG_INSURED_NO_P(0);
 	StringInfoData buf;
 
+	require_enforced_restriction();
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, IDENTIFIER_BINARY_FORMAT);
 	pq_sendbytes(&buf, (const char *) INSURED_NO_IMAGE(value), INSURED_NO_IMAGE_LENGTH(value));
@@ -167,6 +172,7 @@ insured_no_symbol(PG_FUNCTION_ARGS)
 {
 	InsuredNo	value;
 
+	require_enforced_restriction();
 	insured_no_unpack(PG_GETARG_INSURED_NO_P(0), &value);
 	if (value.symbol.length == 0)
 		PG_RETURN_NULL();
@@ -178,6 +184,7 @@ insured_no_number(PG_FUNCTION_ARGS)
 {
 	InsuredNo	value;
 
+	require_enforced_restriction();
 	insured_no_unpack(PG_GETARG_INSURED_NO_P(0), &value);
 	return card_text_datum(&value.number);
 }
@@ -188,6 +195,7 @@ insured_no_branch(PG_FUNCTION_ARGS)
 	InsuredNo	value;
 	char		digits[3];
 
+	require_enforced_restriction();
 	insured_no_unpack(PG_GETARG_INSURED_NO_P(0), &value);
 	if (value.branch == INSURED_NO_NO_BRANCH)
 		PG_RETURN_NULL();

@@ -1,33 +1,37 @@
 /*
  * The notice-request restriction (告知要求制限, 健康保険法194条の2): insured
- * numbers are read only for a declared purpose that permits it, and every
- * statement that discloses them leaves an audit record.
+ * numbers are read only for a declared purpose that permits it, stores of
+ * them are built only for one that permits that, and every statement that
+ * discloses or stores them leaves an audit record.
  *
- * A session declares its purpose in hokenid.purpose.  Every statement whose
- * result reaches a client, a COPY, or a new table or materialized view and
- * carries hokenid.insured_no (or an array of it) is checked when it runs
- * (each FETCH of a cursor and each EXECUTE of a prepared statement too, so
- * a purpose changed in between counts): the current role must have been
- * granted the purpose and the purpose must permit reading numbers (or, for
- * CREATE TABLE AS, SELECT INTO and materialized views, building stores of
- * them).  Creating or adding a column of the type needs a purpose that
- * builds stores.  Superusers are not refused (pg_dump and recovery must
- * work) but are audited like everyone.  Statements inside functions are not
- * checked on their own: what matters is what leaves the function.
+ * What a statement does with numbers is decided by where their values flow
+ * (number_flow.c), when it is planned; the decision travels with the plan.
+ * Every run of a plan that reads or stores numbers is judged when it runs
+ * (top-level or nested in a function, a cursor's FETCH, a prepared
+ * statement's EXECUTE, a trigger), so a purpose changed in between counts:
+ * the current role must have been granted the declared purpose and the
+ * purpose must permit the action.  Fetches from a cursor WITH HOLD, whose
+ * rows were stored at its COMMIT, are judged like runs.  DDL that makes a
+ * place for numbers (a column of a type that carries them) is a store.
+ * Superusers are not refused (pg_dump and recovery must work) but are
+ * audited like everyone.  What the extension's own functions run inside is
+ * theirs: what leaves them is judged in the statement that called them.
  */
 #include "postgres.h"
 
 #include "access/parallel.h"
-#include "access/relation.h"
 #include "access/xact.h"
 #include "catalog/namespace.h"
+#include "catalog/objectaccess.h"
+#include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
-#include "commands/copy.h"
+#include "commands/extension.h"
 #include "executor/executor.h"
 #include "executor/spi.h"
+#include "fmgr.h"
 #include "miscadmin.h"
 #include "nodes/makefuncs.h"
-#include "parser/parse_type.h"
+#include "optimizer/planner.h"
 #include "tcop/utility.h"
 #include "utils/acl.h"
 #include "utils/builtins.h"
@@ -35,14 +39,15 @@
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
-#include "utils/rel.h"
+#include "utils/portal.h"
 #include "utils/syscache.h"
-#include "utils/timestamp.h"
 
 #include "audit_log.h"
-#include "digest_set.h"
+#include "disclosure.h"
 #include "hokenid.h"
-#include "identifier_types.h"
+#include "number_flow.h"
+#include "number_statistics.h"
+#include "number_types.h"
 
 PG_FUNCTION_INFO_V1(require_preloaded);
 
@@ -50,18 +55,49 @@ static bool preloaded = false;
 static char *declared_purpose = NULL;
 static bool enforce = true;		/* hokenid.enforce */
 static bool audit_disclosures = true;	/* hokenid.audit */
-static bool disclosed_in_transaction = false;
-static ExecutorRun_hook_type previous_executor_run = NULL;
-static int	executor_depth = 0;		/* nesting of ExecutorRun calls */
-static bool in_toplevel_fetch = false;	/* running a top-level EXECUTE or FETCH */
-static ProcessUtility_hook_type previous_process_utility = NULL;
 
-/* Cached per backend; emptied when the purpose tables change. */
+/* The purpose under which this transaction disclosed numbers, if it did. */
+static bool disclosed_in_transaction = false;
+static char transaction_purpose[NAMEDATALEN];
+
+static planner_hook_type previous_planner = NULL;
+static ExecutorRun_hook_type previous_executor_run = NULL;
+static ProcessUtility_hook_type previous_process_utility = NULL;
+static object_access_hook_type previous_object_access = NULL;
+static fmgr_hook_type previous_fmgr_hook = NULL;
+
+static int	internal_depth = 0;	/* running inside the extension's own functions */
+static int	executor_depth = 0;	/* nesting of ExecutorRun calls */
+static int	procedure_depth = 0;	/* nesting of DO and CALL */
+static ExecutorEnd_hook_type previous_executor_end = NULL;
+
+/*
+ * The disclosures of statements run inside functions, DO and CALL: one per
+ * statement, over all its runs (a PL/pgSQL loop fetches in batches, a
+ * set-returning SQL function runs once per row), ended by ExecutorEnd.
+ */
+typedef struct NestedDisclosure
+{
+	QueryDesc  *query;
+	Disclosure *disclosure;
+} NestedDisclosure;
+
+static List *nested_disclosures = NIL;	/* in TopMemoryContext */
+static bool copying_to_file = false;	/* COPY … TO a file or program */
+
+/* Relations and columns made by the running utility statement. */
+static List *made_relations = NIL;	/* of OIDs */
+static List *made_columns = NIL;	/* of OIDs, paired with made_column_numbers */
+static List *made_column_numbers = NIL;
+static List *made_types = NIL;	/* of OIDs */
+
+/* Cached per backend; emptied when the purpose tables or memberships change. */
 typedef struct PurposeCache
 {
 	bool		valid;
 	Oid			role;
 	char		purpose[NAMEDATALEN];
+	bool		registered;
 	bool		granted;
 	bool		reads_numbers;
 	bool		builds_stores;
@@ -93,9 +129,9 @@ check_purpose(char **newval, void **extra, GucSource source)
 {
 	(void) extra;
 	(void) source;
-	/* the purpose under which numbers were read stays the transaction's */
+	/* refused early here; judged again at every disclosure (RESET, savepoints) */
 	if (disclosed_in_transaction && IsTransactionState() &&
-		strcmp(*newval ? *newval : "", declared_purpose ? declared_purpose : "") != 0)
+		strcmp(*newval ? *newval : "", transaction_purpose) != 0)
 	{
 		GUC_check_errcode(ERRCODE_INVALID_TRANSACTION_STATE);
 		GUC_check_errmsg("hokenid.purpose cannot change in a transaction that has read insured numbers");
@@ -105,6 +141,26 @@ check_purpose(char **newval, void **extra, GucSource source)
 	return true;
 }
 
+/* The statements of an aborting (sub)transaction end with no end of their own. */
+static void
+end_aborted_disclosures(int nest_level)
+{
+	ListCell   *cell;
+
+	disclosures_abort(nest_level);
+	foreach(cell, nested_disclosures)
+	{
+		NestedDisclosure *nested = lfirst(cell);
+
+		if (disclosure_ended(nested->disclosure))
+		{
+			disclosure_end(nested->disclosure, "error");
+			nested_disclosures = foreach_delete_current(nested_disclosures, cell);
+			pfree(nested);
+		}
+	}
+}
+
 static void
 at_transaction_end(XactEvent event, void *arg)
 {
@@ -112,7 +168,26 @@ at_transaction_end(XactEvent event, void *arg)
 	if (event == XACT_EVENT_COMMIT || event == XACT_EVENT_ABORT ||
 		event == XACT_EVENT_PARALLEL_COMMIT || event == XACT_EVENT_PARALLEL_ABORT ||
 		event == XACT_EVENT_PREPARE)
+	{
 		disclosed_in_transaction = false;
+		transaction_purpose[0] = '\0';
+		made_relations = made_columns = made_column_numbers = made_types = NIL;
+	}
+	if (event == XACT_EVENT_ABORT || event == XACT_EVENT_PARALLEL_ABORT)
+	{
+		internal_depth = executor_depth = procedure_depth = 0;
+		end_aborted_disclosures(1);
+	}
+}
+
+static void
+at_subtransaction_end(SubXactEvent event, SubTransactionId subtransaction, SubTransactionId parent, void *arg)
+{
+	(void) subtransaction;
+	(void) parent;
+	(void) arg;
+	if (event == SUBXACT_EVENT_ABORT_SUB)
+		end_aborted_disclosures(GetCurrentTransactionNestLevel());
 }
 
 static void
@@ -124,71 +199,13 @@ on_relcache_invalidation(Datum arg, Oid relid)
 	relation_names.count = -1;
 }
 
-/* ------------------------------------------------------------ the type */
-
-/*
- * insured_no and its array type, looked up once: every statement asks, and
- * two catalog lookups would cost a single-row select a few percent.  Any
- * change of pg_type (the extension dropped and made again) forgets them.
- */
-typedef struct InsuredTypes
-{
-	bool		known;
-	Oid			insured;		/* InvalidOid: the extension is not installed */
-	Oid			array;
-} InsuredTypes;
-
-static InsuredTypes insured_types;
-
 static void
-on_type_change(Datum arg, int cache, uint32 hash)
+on_membership_change(Datum arg, int cache, uint32 hash)
 {
 	(void) arg;
 	(void) cache;
 	(void) hash;
-	insured_types.known = false;
-}
-
-static const InsuredTypes *
-find_insured_types(void)
-{
-	Oid			schema;
-
-	if (insured_types.known)
-		return &insured_types;
-	schema = get_namespace_oid("hokenid", true);
-	insured_types.insured = !OidIsValid(schema) ? InvalidOid :
-		GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid, CStringGetDatum("insured_no"), ObjectIdGetDatum(schema));
-	insured_types.array = OidIsValid(insured_types.insured) ? get_array_type(insured_types.insured) : InvalidOid;
-	insured_types.known = true;
-	return &insured_types;
-}
-
-static Oid
-insured_no_type(void)
-{
-	return find_insured_types()->insured;
-}
-
-/* Whether type is insured_no or an array of it. */
-static bool
-is_insured_type(Oid type)
-{
-	const InsuredTypes *types = find_insured_types();
-
-	return OidIsValid(type) && (type == types->insured || type == types->array);
-}
-
-static bool
-carries_insured_numbers(TupleDesc descriptor, Oid insured)
-{
-	if (descriptor == NULL || !OidIsValid(insured))
-		return false;
-	for (int i = 0; i < descriptor->natts; i++)
-		if (!TupleDescAttr(descriptor, i)->attisdropped &&
-			is_insured_type(TupleDescAttr(descriptor, i)->atttypid))
-			return true;
-	return false;
+	purpose_cache.valid = false;
 }
 
 /* ------------------------------------------------------------ purposes */
@@ -208,6 +225,7 @@ on_role_change(Datum arg, int cache, uint32 hash)
 	(void) cache;
 	(void) hash;
 	named_role = InvalidOid;
+	purpose_cache.valid = false;
 }
 
 static const char *
@@ -223,19 +241,26 @@ current_role_name(void)
 	return role_name;
 }
 
+static const char *
+current_purpose_text(void)
+{
+	return declared_purpose ? declared_purpose : "";
+}
+
 /* The declared purpose as granted to the current role, from the registry. */
 static const PurposeCache *
 current_purpose(void)
 {
 	Oid			role = GetUserId();
-	const char *purpose = declared_purpose ? declared_purpose : "";
+	const char *purpose = current_purpose_text();
 
 	if (purpose_cache.valid && purpose_cache.role == role && strcmp(purpose_cache.purpose, purpose) == 0)
 		return &purpose_cache;
 	memset(&purpose_cache, 0, sizeof(purpose_cache));
 	purpose_cache.role = role;
 	strlcpy(purpose_cache.purpose, purpose, sizeof(purpose_cache.purpose));
-	if (purpose[0] != '\0')
+	/* a name longer than any registered one is no registered name */
+	if (purpose[0] != '\0' && strlen(purpose) < NAMEDATALEN)
 	{
 		Oid			types[2] = {TEXTOID, OIDOID};
 		Datum		values[2] = {CStringGetTextDatum(purpose), ObjectIdGetDatum(role)};
@@ -250,6 +275,7 @@ current_purpose(void)
 							  2, types, values, NULL, true, 1);
 		if (SPI_processed == 1)
 		{
+			purpose_cache.registered = true;
 			purpose_cache.reads_numbers = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 			purpose_cache.builds_stores = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
 			purpose_cache.granted = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull));
@@ -260,13 +286,25 @@ current_purpose(void)
 	return &purpose_cache;
 }
 
+/*
+ * The purpose an audit record names: a registered purpose's name, never
+ * what a session typed (which could be anything, a number included).
+ */
+static const char *
+recorded_purpose(void)
+{
+	const PurposeCache *purpose = current_purpose();
+
+	return purpose->registered ? purpose->purpose : NULL;
+}
+
 static void
 audit_refusal(const char *action, const char *relations)
 {
 	AuditEntry	entry = {0};
 
 	entry.role_name = current_role_name();
-	entry.purpose = declared_purpose;
+	entry.purpose = recorded_purpose();
 	entry.relations = relations;
 	entry.refused = true;
 	entry.action = action;
@@ -275,7 +313,10 @@ audit_refusal(const char *action, const char *relations)
 
 /*
  * Refuses (42501) unless the declared purpose, granted to the current
- * role, permits the action; a refusal is audited first.
+ * role, permits the action; a refusal is audited first.  A transaction
+ * that disclosed numbers under one purpose discloses under no other
+ * (25000), however the setting changed: SET, RESET, a savepoint rolled
+ * back.
  */
 static void
 enforce_purpose(bool builds_store, const char *action, const char *relations)
@@ -283,6 +324,11 @@ enforce_purpose(bool builds_store, const char *action, const char *relations)
 	const PurposeCache *purpose;
 	const char *problem = NULL;
 
+	if (disclosed_in_transaction && strcmp(current_purpose_text(), transaction_purpose) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TRANSACTION_STATE),
+				 errmsg("hokenid.purpose cannot change in a transaction that has read insured numbers"),
+				 errhint("Commit or roll back first: each disclosure is audited under one purpose.")));
 	if (superuser())
 		return;
 	purpose = current_purpose();
@@ -303,123 +349,45 @@ enforce_purpose(bool builds_store, const char *action, const char *relations)
 			 errhint("SET hokenid.purpose to a purpose granted to your role (hokenid.grant_purpose) that permits this.")));
 }
 
+/* Pins the transaction to the purpose of its first disclosure. */
+static void
+note_disclosure(void)
+{
+	if (!disclosed_in_transaction)
+	{
+		strlcpy(transaction_purpose, current_purpose_text(), sizeof(transaction_purpose));
+		disclosed_in_transaction = true;
+	}
+}
+
+/*
+ * Without the hooks nothing is judged: refuse rather than let numbers by.
+ * The type's input, output and parts functions ask this too, so a session
+ * that loaded hokenid late still fails closed.
+ */
+void
+require_enforced_restriction(void)
+{
+	if (preloaded)
+		return;
+	ereport(ERROR,
+			(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+			 errmsg("insured numbers refused: hokenid is not loaded by shared_preload_libraries"),
+			 errdetail("Without it the notice-request restriction (告知要求制限) cannot be enforced."),
+			 errhint("Add hokenid to shared_preload_libraries in postgresql.conf and restart the server.")));
+}
+
 /* ------------------------------------------------------------ disclosure */
 
-/* Wraps the statement's receiver: counts rows and the persons they name. */
-typedef struct AuditReceiver
-{
-	DestReceiver pub;
-	DestReceiver *inner;
-	Oid			insured;
-	/* the result columns that carry numbers, found once at startup */
-	int			column_count;
-	int		   *columns;		/* 0-based attribute numbers */
-	bool	   *is_array;
-	int64		rows;
-	uint8	   *digests;		/* one per number returned; repeats too */
-	int64		digest_count;
-	int64		digest_capacity;
-} AuditReceiver;
-
-static void
-note_value(AuditReceiver *receiver, Datum value)
-{
-	struct varlena *number = DatumGetInsuredNoP(value);
-
-	if (receiver->digest_count == receiver->digest_capacity)
-	{
-		receiver->digest_capacity *= 2;
-		receiver->digests = repalloc_huge(receiver->digests, receiver->digest_capacity * AUDIT_DIGEST_SIZE);
-	}
-	audit_digest(INSURED_NO_IMAGE(number), INSURED_NO_IMAGE_LENGTH(number),
-				 receiver->digests + receiver->digest_count++ * AUDIT_DIGEST_SIZE);
-}
-
-static bool
-audit_receive(TupleTableSlot *slot, DestReceiver *self)
-{
-	AuditReceiver *receiver = (AuditReceiver *) self;
-
-	receiver->rows++;
-	for (int c = 0; c < receiver->column_count; c++)
-	{
-		int			attribute = receiver->columns[c];
-		bool		isnull;
-		Datum		value = slot_getattr(slot, attribute + 1, &isnull);
-
-		if (isnull)
-			continue;
-		if (!receiver->is_array[c])
-			note_value(receiver, value);
-		else
-		{
-			ArrayType  *array = DatumGetArrayTypeP(value);
-			Datum	   *elements;
-			bool	   *element_nulls;
-			int			count;
-
-			deconstruct_array(array, receiver->insured, -1, false, TYPALIGN_INT, &elements, &element_nulls, &count);
-			for (int e = 0; e < count; e++)
-				if (!element_nulls[e])
-					note_value(receiver, elements[e]);
-			pfree(elements);
-			pfree(element_nulls);
-		}
-	}
-	return receiver->inner->receiveSlot(slot, receiver->inner);
-}
-
-/* Finds the columns to digest once, not a catalog lookup per column and row. */
-static void
-audit_startup(DestReceiver *self, int operation, TupleDesc descriptor)
-{
-	AuditReceiver *receiver = (AuditReceiver *) self;
-
-	receiver->columns = palloc(sizeof(int) * Max(descriptor->natts, 1));
-	receiver->is_array = palloc(sizeof(bool) * Max(descriptor->natts, 1));
-	receiver->column_count = 0;
-	for (int i = 0; i < descriptor->natts; i++)
-	{
-		Form_pg_attribute attribute = TupleDescAttr(descriptor, i);
-
-		if (attribute->attisdropped || !is_insured_type(attribute->atttypid))
-			continue;
-		receiver->columns[receiver->column_count] = i;
-		receiver->is_array[receiver->column_count++] = attribute->atttypid != receiver->insured;
-	}
-	receiver->inner->rStartup(receiver->inner, operation, descriptor);
-}
-
-static void
-audit_shutdown(DestReceiver *self)
-{
-	AuditReceiver *receiver = (AuditReceiver *) self;
-
-	receiver->inner->rShutdown(receiver->inner);
-}
-
-static void
-audit_destroy(DestReceiver *self)
-{
-	(void) self;
-}
-
-static bool
-is_client_facing(CommandDest dest)
-{
-	return dest == DestRemote || dest == DestRemoteExecute || dest == DestRemoteSimple ||
-		dest == DestCopyOut || dest == DestIntoRel || dest == DestTransientRel;
-}
-
 static const char *
-relations_of(QueryDesc *query)
+relations_of(List *range_table)
 {
 	StringInfoData names;
 	ListCell   *cell;
 	Oid			relations[CACHED_RELATIONS];
 	int			count = 0;
 
-	foreach(cell, query->plannedstmt->rtable)
+	foreach(cell, range_table)
 	{
 		RangeTblEntry *entry = lfirst(cell);
 
@@ -429,7 +397,7 @@ relations_of(QueryDesc *query)
 	if (count == relation_names.count && memcmp(relations, relation_names.relations, count * sizeof(Oid)) == 0)
 		return relation_names.names;
 	initStringInfo(&names);
-	foreach(cell, query->plannedstmt->rtable)
+	foreach(cell, range_table)
 	{
 		RangeTblEntry *entry = lfirst(cell);
 
@@ -452,9 +420,14 @@ relations_of(QueryDesc *query)
 	return names.data;
 }
 
-/* Runs the statement, counting how deep executors nest. */
+static bool
+judged_here(void)
+{
+	return enforce && !IsParallelWorker() && internal_depth == 0;
+}
+
 static void
-run_nested(QueryDesc *query, ScanDirection direction, uint64 count, bool execute_once)
+run_executor(QueryDesc *query, ScanDirection direction, uint64 count, bool execute_once)
 {
 	executor_depth++;
 	PG_TRY();
@@ -472,91 +445,185 @@ run_nested(QueryDesc *query, ScanDirection direction, uint64 count, bool execute
 }
 
 static void
+fill_facts(DisclosureFacts *facts, const char *action, const char *relations, int64 query_id)
+{
+	facts->role_name = current_role_name();
+	facts->purpose = recorded_purpose();
+	facts->relations = relations;
+	facts->action = action;
+	facts->query_id = query_id;
+}
+
+static NestedDisclosure *
+nested_disclosure_of(QueryDesc *query)
+{
+	ListCell   *cell;
+
+	foreach(cell, nested_disclosures)
+		if (((NestedDisclosure *) lfirst(cell))->query == query)
+			return lfirst(cell);
+	return NULL;
+}
+
+static void
+forget_nested(NestedDisclosure *nested)
+{
+	if (nested == NULL)
+		return;
+	nested_disclosures = list_delete_ptr(nested_disclosures, nested);
+	pfree(nested);
+}
+
+/* How a statement that failed ends its disclosure: cancelled, or any other error. */
+static const char *
+failure_outcome(void)
+{
+	return geterrcode() == ERRCODE_QUERY_CANCELED ? "cancel" : "error";
+}
+
+/*
+ * Runs the statement with its rows through its disclosure.  The run of a
+ * top-level statement (a query, an EXECUTE, a FETCH, a cursor stored at
+ * COMMIT) is a disclosure of its own; a statement inside a function, DO or
+ * CALL is one disclosure over all its runs.
+ */
+static void
+run_disclosed(QueryDesc *query, ScanDirection direction, uint64 count, bool execute_once,
+			  const char *action, const char *relations)
+{
+	bool		nested = executor_depth > 0 || procedure_depth > 0;
+	NestedDisclosure *volatile tracked = nested ? nested_disclosure_of(query) : NULL;
+	Disclosure *volatile disclosure = tracked != NULL ? tracked->disclosure : NULL;
+	volatile bool final = !nested || (count == 0 && ScanDirectionIsForward(direction) && tracked == NULL);
+	DestReceiver *volatile inner = query->dest;
+
+	if (disclosure == NULL)
+	{
+		DisclosureFacts facts;
+
+		fill_facts(&facts, action, relations, (int64) query->plannedstmt->queryId);
+		disclosure = disclosure_begin(&facts, query->plannedstmt->planTree->plan_rows);
+		if (!final)
+		{
+			NestedDisclosure *made = MemoryContextAlloc(TopMemoryContext, sizeof(NestedDisclosure));
+			MemoryContext outer = MemoryContextSwitchTo(TopMemoryContext);
+
+			made->query = query;
+			made->disclosure = disclosure;
+			nested_disclosures = lappend(nested_disclosures, made);
+			MemoryContextSwitchTo(outer);
+			tracked = made;
+		}
+	}
+	query->dest = disclosure_receiver(disclosure, inner, final);
+	PG_TRY();
+	{
+		run_executor(query, direction, count, execute_once);
+	}
+	PG_CATCH();
+	{
+		query->dest = inner;
+		forget_nested(tracked);
+		disclosure_end(disclosure, failure_outcome());
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	query->dest = inner;
+	if (query->estate != NULL)
+		disclosure_stored(disclosure, query->estate->es_processed);
+	if (final)
+		disclosure_end(disclosure, "complete");
+}
+
+static void
 hokenid_executor_run(QueryDesc *query, ScanDirection direction, uint64 count, bool execute_once)
 {
-	Oid			insured;
-	AuditReceiver receiver;
+	NumberFlow	flow;
+	CommandDest dest = query->dest->mydest;
 	bool		builds_store;
 	const char *action;
 	const char *relations;
-	AuditEntry	entry = {0};
 
-	/*
-	 * A top-level EXECUTE or FETCH runs its statement into the portal's
-	 * tuplestore, from which the client is sent the rows: that statement (at
-	 * depth 0) is a disclosure, what runs inside functions is not.
-	 */
-	if (!enforce || IsParallelWorker() ||
-		!(is_client_facing(query->dest->mydest) ||
-		  (query->dest->mydest == DestTuplestore && in_toplevel_fetch && executor_depth == 0)) ||
-		!carries_insured_numbers(query->tupDesc, insured = insured_no_type()))
+	if (!judged_here() || (flow = plan_flow(query->plannedstmt), !flow.reads && !flow.stores))
 	{
-		run_nested(query, direction, count, execute_once);
+		run_executor(query, direction, count, execute_once);
 		return;
 	}
-
-	builds_store = query->dest->mydest == DestIntoRel || query->dest->mydest == DestTransientRel;
-	action = builds_store ? "store" : query->dest->mydest == DestCopyOut ? "copy" : "read";
-	relations = relations_of(query);
+	builds_store = flow.stores ||
+		dest == DestIntoRel || dest == DestTransientRel || (dest == DestCopyOut && copying_to_file);
+	action = builds_store ? "store" : dest == DestCopyOut ? "copy" : "read";
+	relations = relations_of(query->plannedstmt->rtable);
 	enforce_purpose(builds_store, action, relations);
-	disclosed_in_transaction = true;
-	if (!audit_disclosures)
-	{
-		run_nested(query, direction, count, execute_once);
-		return;
-	}
+	note_disclosure();
+	if (audit_disclosures)
+		run_disclosed(query, direction, count, execute_once, action, relations);
+	else
+		run_executor(query, direction, count, execute_once);
+}
 
-	memset(&receiver, 0, sizeof(receiver));
-	receiver.pub.receiveSlot = audit_receive;
-	receiver.pub.rStartup = audit_startup;
-	receiver.pub.rShutdown = audit_shutdown;
-	receiver.pub.rDestroy = audit_destroy;
-	receiver.pub.mydest = query->dest->mydest;
-	receiver.inner = query->dest;
-	receiver.insured = insured;
-	/* sized for the rows the planner expects, grown as needed */
-	receiver.digest_capacity = (int64) Min(Max(query->plannedstmt->planTree->plan_rows, 16.0), 1 << 24);
-	receiver.digests = palloc_extended(receiver.digest_capacity * AUDIT_DIGEST_SIZE, MCXT_ALLOC_HUGE);
-	query->dest = (DestReceiver *) &receiver;
-	PG_TRY();
-	{
-		run_nested(query, direction, count, execute_once);
-	}
-	PG_FINALLY();
-	{
-		query->dest = receiver.inner;
-	}
-	PG_END_TRY();
+/* A statement inside a function ends its disclosure when it ends. */
+static void
+hokenid_executor_end(QueryDesc *query)
+{
+	NestedDisclosure *tracked = nested_disclosures != NIL ? nested_disclosure_of(query) : NULL;
 
-	/* the record is written before the statement's result is complete */
-	entry.persons = receiver.digest_count;
-	if (receiver.digest_count > 1)
+	if (tracked != NULL)
 	{
-		uint8	   *scratch = palloc_extended(receiver.digest_count * AUDIT_DIGEST_SIZE, MCXT_ALLOC_HUGE);
+		Disclosure *disclosure = tracked->disclosure;
 
-		entry.persons = (int64) distinct_digests(receiver.digests, (size_t) receiver.digest_count, scratch);
-		pfree(scratch);
+		forget_nested(tracked);
+		disclosure_end(disclosure, "complete");
 	}
-	entry.role_name = current_role_name();
-	entry.purpose = declared_purpose;
-	entry.query_id = (int64) query->plannedstmt->queryId;
-	entry.relations = relations;
-	entry.action = action;
-	entry.rows = receiver.rows;
-	entry.digests = receiver.digests;
-	audit_log_append(&entry);
-	pfree(receiver.digests);
+	if (previous_executor_end)
+		previous_executor_end(query);
+	else
+		standard_ExecutorEnd(query);
+}
+
+/* Executes nothing when not preloaded; refuses plans that read or store. */
+static void
+unenforced_executor_run(QueryDesc *query, ScanDirection direction, uint64 count, bool execute_once)
+{
+	NumberFlow	flow = plan_flow(query->plannedstmt);
+
+	if (flow.reads || flow.stores)
+		require_enforced_restriction();
+	run_executor(query, direction, count, execute_once);
+}
+
+/* ------------------------------------------------------------ planning */
+
+static PlannedStmt *
+hokenid_planner(Query *parse, const char *query_string, int cursor_options, ParamListInfo parameters)
+{
+	bool		judged = OidIsValid(insured_no_type()) && !IsParallelWorker();
+	NumberFlow	flow = {0};
+	int			query_scans = 0;
+	PlannedStmt *plan;
+
+	/* the planner rewrites the query in place: judge it first */
+	if (judged)
+	{
+		flow = query_number_flow(parse);
+		query_scans = query_number_scans(parse);
+	}
+	if (previous_planner)
+		plan = previous_planner(parse, query_string, cursor_options, parameters);
+	else
+		plan = standard_planner(parse, query_string, cursor_options, parameters);
+	if (judged)
+	{
+		/* an inlined SQL function read numbers the query did not show */
+		if (plan_number_scans(plan) > query_scans)
+			flow.reads = true;
+		mark_plan_flow(plan, flow);
+	}
+	return plan;
 }
 
 /* ------------------------------------------------------------ utility */
 
-static bool
-type_name_is_insured(TypeName *name)
-{
-	return is_insured_type(LookupTypeNameOid(NULL, name, true));
-}
-
-/* COPY table TO runs as COPY (SELECT …) TO, so the executor audits it. */
+/* COPY table TO runs as COPY (SELECT …) TO, so the executor judges it. */
 static void
 copy_through_query(CopyStmt *copy)
 {
@@ -589,44 +656,168 @@ copy_through_query(CopyStmt *copy)
 }
 
 static bool
-relation_carries_insured_numbers(RangeVar *name, Oid insured)
+named_relation_carries_numbers(RangeVar *name)
 {
 	Oid			relation = RangeVarGetRelid(name, NoLock, true);
-	bool		carries = false;
 
-	if (OidIsValid(relation))
-	{
-		Relation	r = relation_open(relation, AccessShareLock);
+	return OidIsValid(relation) && relation_carries_numbers(relation);
+}
 
-		carries = carries_insured_numbers(RelationGetDescr(r), insured);
-		relation_close(r, AccessShareLock);
-	}
-	return carries;
+/*
+ * A FETCH from a cursor WITH HOLD reads the rows stored at its COMMIT, not
+ * through the executor: judge and audit it here, like a run.
+ */
+static Portal
+held_portal_with_numbers(FetchStmt *fetch)
+{
+	Portal		portal;
+	NumberFlow	flow;
+
+	if (fetch->ismove)
+		return NULL;
+	portal = GetPortalByName(fetch->portalname);
+	if (!PortalIsValid(portal) || portal->holdStore == NULL || portal->stmts == NIL ||
+		!IsA(linitial(portal->stmts), PlannedStmt))
+		return NULL;
+	flow = plan_flow(linitial_node(PlannedStmt, portal->stmts));
+	return flow.reads || flow.stores ? portal : NULL;
+}
+
+typedef struct UtilityCall
+{
+	PlannedStmt *statement;
+	const char *query_string;
+	bool		read_only_tree;
+	ProcessUtilityContext context;
+	ParamListInfo params;
+	QueryEnvironment *environment;
+	DestReceiver *dest;
+	QueryCompletion *completion;
+} UtilityCall;
+
+static void
+run_utility(UtilityCall *call)
+{
+	if (previous_process_utility)
+		previous_process_utility(call->statement, call->query_string, call->read_only_tree, call->context,
+								 call->params, call->environment, call->dest, call->completion);
+	else
+		standard_ProcessUtility(call->statement, call->query_string, call->read_only_tree, call->context,
+								call->params, call->environment, call->dest, call->completion);
 }
 
 static void
-run_utility(PlannedStmt *statement, const char *query_string, bool read_only_tree,
-			ProcessUtilityContext context, ParamListInfo params,
-			QueryEnvironment *environment, DestReceiver *dest, QueryCompletion *completion,
-			bool toplevel_fetch)
+fetch_held(UtilityCall *call, Portal portal)
 {
-	bool		outer = in_toplevel_fetch;
+	PlannedStmt *plan = linitial_node(PlannedStmt, portal->stmts);
+	const char *relations = relations_of(plan->rtable);
+	DisclosureFacts facts;
+	Disclosure *disclosure;
+	DestReceiver *client = call->dest;
 
-	in_toplevel_fetch = toplevel_fetch;
+	enforce_purpose(false, "read", relations);
+	note_disclosure();
+	if (!audit_disclosures)
+	{
+		run_utility(call);
+		return;
+	}
+	fill_facts(&facts, "read", relations, (int64) plan->queryId);
+	disclosure = disclosure_begin(&facts, 16);
+	call->dest = disclosure_receiver(disclosure, client, true);
 	PG_TRY();
 	{
-		if (previous_process_utility)
-			previous_process_utility(statement, query_string, read_only_tree, context, params,
-									 environment, dest, completion);
-		else
-			standard_ProcessUtility(statement, query_string, read_only_tree, context, params,
-									environment, dest, completion);
+		run_utility(call);
 	}
-	PG_FINALLY();
+	PG_CATCH();
 	{
-		in_toplevel_fetch = outer;
+		call->dest = client;
+		disclosure_end(disclosure, failure_outcome());
+		PG_RE_THROW();
 	}
 	PG_END_TRY();
+	call->dest = client;
+	disclosure_end(disclosure, "complete");
+}
+
+/* COPY … FROM into a relation with numbers builds a store of them. */
+static void
+copy_into(UtilityCall *call, CopyStmt *copy)
+{
+	const char *relations = copy->relation->relname;
+	AuditEntry	entry = {0};
+
+	enforce_purpose(true, "store", relations);
+	note_disclosure();
+	run_utility(call);
+	if (!audit_disclosures)
+		return;
+	entry.role_name = current_role_name();
+	entry.purpose = recorded_purpose();
+	entry.relations = relations;
+	entry.action = "store";
+	entry.rows = call->completion != NULL ? (int64) call->completion->nprocessed : 0;
+	audit_log_append(&entry);
+}
+
+/* Relations that hold rows: tables, partitioned and foreign tables, materialized views. */
+static bool
+storing_relation(Oid relation)
+{
+	char		kind = get_rel_relkind(relation);
+
+	return kind == RELKIND_RELATION || kind == RELKIND_PARTITIONED_TABLE ||
+		kind == RELKIND_FOREIGN_TABLE || kind == RELKIND_MATVIEW;
+}
+
+/*
+ * A relation made with a column that carries numbers, or a column of such
+ * a type added or retyped, is a place for numbers: building a store.  The
+ * object access hook collects what the statement made; it is judged once
+ * the statement has made it (and visible), and a refusal rolls it back.
+ */
+static void
+judge_made_places(void)
+{
+	ListCell   *relation;
+	ListCell   *number;
+	const char *made = NULL;
+
+	if (made_relations == NIL && made_columns == NIL && made_types == NIL)
+		return;
+	CommandCounterIncrement();
+	foreach(relation, made_types)
+		protect_type_statistics(lfirst_oid(relation));
+	foreach(relation, made_relations)
+		if (storing_relation(lfirst_oid(relation)) && relation_carries_numbers(lfirst_oid(relation)))
+			made = get_rel_name(lfirst_oid(relation));
+	forboth(relation, made_columns, number, made_column_numbers)
+	{
+		Oid			row_type = get_rel_type_id(lfirst_oid(relation));
+
+		if (!column_carries_numbers(lfirst_oid(relation), (AttrNumber) lfirst_int(number)))
+			continue;
+		/* its row type (and a composite type) now carries numbers too */
+		protect_type_statistics(row_type);
+		protect_type_statistics(get_array_type(row_type));
+		if (storing_relation(lfirst_oid(relation)) || get_rel_relkind(lfirst_oid(relation)) == RELKIND_COMPOSITE_TYPE)
+			made = get_rel_name(lfirst_oid(relation));
+	}
+	made_relations = made_columns = made_column_numbers = made_types = NIL;
+	if (made == NULL)
+		return;
+	enforce_purpose(true, "store", made);
+	note_disclosure();
+	if (audit_disclosures)
+	{
+		AuditEntry	entry = {0};
+
+		entry.role_name = current_role_name();
+		entry.purpose = recorded_purpose();
+		entry.relations = made;
+		entry.action = "store";
+		audit_log_append(&entry);
+	}
 }
 
 static void
@@ -634,45 +825,128 @@ hokenid_process_utility(PlannedStmt *statement, const char *query_string, bool r
 						ProcessUtilityContext context, ParamListInfo params,
 						QueryEnvironment *environment, DestReceiver *dest, QueryCompletion *completion)
 {
+	UtilityCall call = {statement, query_string, read_only_tree, context, params, environment, dest, completion};
 	Node	   *parsed = statement->utilityStmt;
-	Oid			insured = (!enforce || IsParallelWorker()) ? InvalidOid : insured_no_type();
+	bool		outer_copying = copying_to_file;
+	bool		procedure = IsA(parsed, DoStmt) || IsA(parsed, CallStmt);
+	Portal		held;
 
-	if (OidIsValid(insured))
+	if (!judged_here() || !OidIsValid(insured_no_type()))
 	{
-		if (IsA(parsed, CopyStmt) && !((CopyStmt *) parsed)->is_from && ((CopyStmt *) parsed)->relation != NULL &&
-			relation_carries_insured_numbers(((CopyStmt *) parsed)->relation, insured))
+		run_utility(&call);
+		return;
+	}
+	if (IsA(parsed, CopyStmt))
+	{
+		CopyStmt   *copy = (CopyStmt *) parsed;
+
+		if (copy->is_from)
 		{
-			if (read_only_tree)
+			if (named_relation_carries_numbers(copy->relation))
 			{
-				statement = copyObject(statement);
-				parsed = statement->utilityStmt;
+				copy_into(&call, copy);
+				return;
 			}
-			copy_through_query((CopyStmt *) parsed);
 		}
-		else if (IsA(parsed, CreateStmt))
+		else
 		{
-			ListCell   *cell;
-
-			foreach(cell, ((CreateStmt *) parsed)->tableElts)
-				if (IsA(lfirst(cell), ColumnDef) && type_name_is_insured(((ColumnDef *) lfirst(cell))->typeName))
-					enforce_purpose(true, "store", ((CreateStmt *) parsed)->relation->relname);
-		}
-		else if (IsA(parsed, AlterTableStmt))
-		{
-			ListCell   *cell;
-
-			foreach(cell, ((AlterTableStmt *) parsed)->cmds)
+			if (copy->relation != NULL && named_relation_carries_numbers(copy->relation))
 			{
-				AlterTableCmd *command = lfirst(cell);
-
-				if (command->subtype == AT_AddColumn && IsA(command->def, ColumnDef) &&
-					type_name_is_insured(((ColumnDef *) command->def)->typeName))
-					enforce_purpose(true, "store", ((AlterTableStmt *) parsed)->relation->relname);
+				if (read_only_tree)
+				{
+					call.statement = copyObject(statement);
+					copy = (CopyStmt *) call.statement->utilityStmt;
+				}
+				copy_through_query(copy);
 			}
+			copying_to_file = copy->filename != NULL;
 		}
 	}
-	run_utility(statement, query_string, read_only_tree, context, params, environment, dest, completion,
-				context == PROCESS_UTILITY_TOPLEVEL && (IsA(parsed, ExecuteStmt) || IsA(parsed, FetchStmt)));
+	else if (IsA(parsed, FetchStmt) && (held = held_portal_with_numbers((FetchStmt *) parsed)) != NULL)
+	{
+		fetch_held(&call, held);
+		return;
+	}
+	if (procedure)
+		procedure_depth++;
+	PG_TRY();
+	{
+		run_utility(&call);
+		judge_made_places();
+	}
+	PG_FINALLY();
+	{
+		copying_to_file = outer_copying;
+		if (procedure)
+			procedure_depth--;
+	}
+	PG_END_TRY();
+}
+
+static void
+hokenid_object_access(ObjectAccessType access, Oid class_id, Oid object_id, int sub_id, void *arg)
+{
+	if (previous_object_access)
+		previous_object_access(access, class_id, object_id, sub_id, arg);
+	if (creating_extension || !judged_here() || (access != OAT_POST_CREATE && access != OAT_POST_ALTER))
+		return;
+	if (class_id == TypeRelationId && access == OAT_POST_CREATE)
+	{
+		MemoryContext outer = MemoryContextSwitchTo(TopTransactionContext);
+
+		made_types = lappend_oid(made_types, object_id);
+		MemoryContextSwitchTo(outer);
+		return;
+	}
+	if (class_id != RelationRelationId)
+		return;
+	if (sub_id == 0)
+	{
+		/* a new relation (its kind is judged with its columns) */
+		if (access == OAT_POST_CREATE)
+		{
+			MemoryContext outer = MemoryContextSwitchTo(TopTransactionContext);
+
+			made_relations = lappend_oid(made_relations, object_id);
+			MemoryContextSwitchTo(outer);
+		}
+	}
+	else
+	{
+		MemoryContext outer = MemoryContextSwitchTo(TopTransactionContext);
+
+		made_columns = lappend_oid(made_columns, object_id);
+		made_column_numbers = lappend_int(made_column_numbers, sub_id);
+		MemoryContextSwitchTo(outer);
+	}
+}
+
+/* ------------------------------------------------------------ internals */
+
+/*
+ * The extension's own functions (those with SET search_path or SECURITY
+ * DEFINER, which PostgreSQL calls through this hook) read and write the
+ * history tables inside: those statements are theirs, not the caller's.
+ */
+static bool
+is_extension_function(Oid function)
+{
+	Oid			schema = get_namespace_oid("hokenid", true);
+
+	return OidIsValid(schema) && get_func_namespace(function) == schema;
+}
+
+static void
+hokenid_fmgr_hook(FmgrHookEventType event, FmgrInfo *info, Datum *private)
+{
+	if (previous_fmgr_hook)
+		previous_fmgr_hook(event, info, private);
+	if (!is_extension_function(info->fn_oid))
+		return;
+	if (event == FHET_START)
+		internal_depth++;
+	else if (internal_depth > 0)
+		internal_depth--;
 }
 
 /* ------------------------------------------------------------ start-up */
@@ -693,18 +967,32 @@ notice_restriction_init(void)
 							 "Refusals are audited either way.",
 							 &audit_disclosures, true, PGC_SUSET, 0, NULL, NULL, NULL);
 	audit_writer_init();
+	number_types_init();
+	previous_planner = planner_hook;
+	planner_hook = hokenid_planner;
+	previous_executor_run = ExecutorRun_hook;
 	if (!process_shared_preload_libraries_in_progress)
+	{
+		/* loaded by a session, too late to judge: refuse what reads or stores */
+		ExecutorRun_hook = unenforced_executor_run;
 		return;
+	}
 	preloaded = true;
 	audit_log_init();
-	previous_executor_run = ExecutorRun_hook;
 	ExecutorRun_hook = hokenid_executor_run;
+	previous_executor_end = ExecutorEnd_hook;
+	ExecutorEnd_hook = hokenid_executor_end;
 	previous_process_utility = ProcessUtility_hook;
 	ProcessUtility_hook = hokenid_process_utility;
+	previous_object_access = object_access_hook;
+	object_access_hook = hokenid_object_access;
+	previous_fmgr_hook = fmgr_hook;
+	fmgr_hook = hokenid_fmgr_hook;
 	RegisterXactCallback(at_transaction_end, NULL);
+	RegisterSubXactCallback(at_subtransaction_end, NULL);
 	CacheRegisterRelcacheCallback(on_relcache_invalidation, (Datum) 0);
 	CacheRegisterSyscacheCallback(AUTHOID, on_role_change, (Datum) 0);
-	CacheRegisterSyscacheCallback(TYPEOID, on_type_change, (Datum) 0);
+	CacheRegisterSyscacheCallback(AUTHMEMROLEMEM, on_membership_change, (Datum) 0);
 }
 
 /* Called by the install script: no enforcement without the hooks. */
