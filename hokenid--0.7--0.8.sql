@@ -113,3 +113,46 @@ COMMENT ON FUNCTION @extschema@.protect_number_statistics() IS
     'makes every type that carries insured numbers analyse without values and drops statistics that hold them; returns the columns whose statistics were dropped';
 REVOKE ALL ON FUNCTION @extschema@.number_typanalyze(internal), @extschema@.protect_number_statistics() FROM PUBLIC;
 SELECT @extschema@.protect_number_statistics();
+
+------------------------------------------------------------------------------
+-- Every history provision is in the audit trail (告知要求制限: no record, no
+-- disclosure), written outside the transaction before the rows leave; the
+-- provision table stays as a convenience that a rollback undoes.
+------------------------------------------------------------------------------
+CREATE FUNCTION @extschema@.audit_history_provision(given @extschema@.insured_no, numbers integer) RETURNS void
+    AS 'MODULE_PATHNAME', 'audit_history_provision' LANGUAGE C VOLATILE STRICT;
+COMMENT ON FUNCTION @extschema@.audit_history_provision(@extschema@.insured_no, integer) IS
+    'records a history provision (action provide) in the audit trail; called by hokenid.history()';
+REVOKE ALL ON FUNCTION @extschema@.audit_history_provision(@extschema@.insured_no, integer) FROM PUBLIC;
+CREATE OR REPLACE FUNCTION @extschema@.history(insured @extschema@.insured_no)
+    RETURNS SETOF @extschema@.history_entry
+    LANGUAGE plpgsql VOLATILE STRICT SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS
+$$
+DECLARE
+    caller regrole := @extschema@.calling_role();
+    registration @extschema@.history_recipient;
+    holder bigint;
+    given @extschema@.insured_no := insured;
+    provided integer;
+BEGIN
+    SELECT * INTO registration FROM @extschema@.history_recipient r
+    WHERE pg_has_role(caller, r.recipient, 'MEMBER')
+    ORDER BY r.registered_at LIMIT 1;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'role % is not a registered recipient of insured-number history', caller
+            USING ERRCODE = 'insufficient_privilege',
+                  HINT = 'History is given only to recipients registered with hokenid.register_history_recipient (履歴の提供先の限定).';
+    END IF;
+    SELECT n.person_id INTO holder FROM @extschema@.insured_number n WHERE n.insured OPERATOR(@extschema@.=) given;
+    RETURN QUERY
+        SELECT q.insured, q.coverage, q.relationship, q.insured OPERATOR(@extschema@.=) given
+        FROM @extschema@.qualification q
+        WHERE q.person_id = holder
+        ORDER BY lower(q.coverage), q.qualification_id;
+    GET DIAGNOSTICS provided = ROW_COUNT;
+    -- the rows leave when the function returns: the record is written first
+    PERFORM @extschema@.audit_history_provision(given, provided);
+    INSERT INTO @extschema@.history_provision (recipient, purpose, numbers)
+    VALUES (caller::text, registration.purpose, provided);
+END
+$$;

@@ -69,8 +69,17 @@ SELECT * FROM hokenid.history('06130512:1234:5678:01');
 SELECT count(*) AS unknown_gives_nothing FROM hokenid.history('01130012:999:1:00');
 -- recipients read histories, not the tables behind them
 SELECT count(*) FROM hokenid.qualification;
+-- a provision rolled back, or counted without a number shown, is still in the audit trail
+RESET ROLE;
+SELECT max(seq) AS before_provision FROM hokenid.audit_log \gset
+SET ROLE history_recipient_ndb;
+BEGIN;
+SELECT count(*) AS counted_only FROM hokenid.history('01130012:19D0001:10-23:00');
+ROLLBACK;
 RESET ROLE;
 SELECT recipient, purpose, numbers FROM hokenid.history_provision ORDER BY provided_at;
+SELECT role_name, purpose, action, rows, persons, relations FROM hokenid.audit_log
+WHERE seq > :before_provision AND action = 'provide' ORDER BY seq;
 
 -- privileges: nothing but history() is public; the DBA grants the rest
 SET ROLE history_clinic;

@@ -44,12 +44,14 @@
 
 #include "audit_log.h"
 #include "disclosure.h"
+#include "identifier_types.h"
 #include "hokenid.h"
 #include "number_flow.h"
 #include "number_statistics.h"
 #include "number_types.h"
 
 PG_FUNCTION_INFO_V1(require_preloaded);
+PG_FUNCTION_INFO_V1(audit_history_provision);
 
 static bool preloaded = false;
 static char *declared_purpose = NULL;
@@ -993,6 +995,33 @@ notice_restriction_init(void)
 	CacheRegisterRelcacheCallback(on_relcache_invalidation, (Datum) 0);
 	CacheRegisterSyscacheCallback(AUTHOID, on_role_change, (Datum) 0);
 	CacheRegisterSyscacheCallback(AUTHMEMROLEMEM, on_membership_change, (Datum) 0);
+}
+
+/*
+ * hokenid.history() gives a registered recipient a person's numbers from
+ * inside, where the statements are the extension's own: it records the
+ * provision here, outside any transaction, before its rows leave, so that
+ * a provision rolled back or consumed without disclosure is still in the
+ * trail.  The role is the caller's (the function runs as its owner), the
+ * person is the given number's digest.
+ */
+Datum
+audit_history_provision(PG_FUNCTION_ARGS)
+{
+	struct varlena *given = PG_GETARG_INSURED_NO_P(0);
+	AuditEntry	entry = {0};
+	uint8		digest[AUDIT_DIGEST_SIZE];
+
+	audit_digest(INSURED_NO_IMAGE(given), INSURED_NO_IMAGE_LENGTH(given), digest);
+	entry.role_name = GetUserNameFromId(GetOuterUserId(), false);
+	entry.purpose = recorded_purpose();
+	entry.relations = "qualification";
+	entry.action = "provide";
+	entry.rows = PG_GETARG_INT32(1);
+	entry.persons = 1;
+	entry.digests = digest;
+	audit_log_append(&entry);
+	PG_RETURN_VOID();
 }
 
 /* Called by the install script: no enforcement without the hooks. */
