@@ -37,10 +37,32 @@ CREATE TRIGGER copy_old BEFORE UPDATE ON flow.watched FOR EACH ROW EXECUTE FUNCT
 
 CREATE ROLE flow_attacker;
 CREATE ROLE flow_insurer;
+-- a table both may alter, as its owner's members (owning a table of numbers takes a store purpose)
+CREATE ROLE flow_owner;
+GRANT flow_owner TO flow_attacker, flow_insurer;
+CREATE TABLE flow.owned (n hokenid.insured_no);
+INSERT INTO flow.owned VALUES ('06130512:1234:5678:00');
+ALTER TABLE flow.owned OWNER TO flow_owner;
+-- what an attacker owns: a table under row-level security, a view WITH CHECK OPTION, a domain with a CHECK
+CREATE FUNCTION flow.shout(t text) RETURNS boolean LANGUAGE plpgsql AS $$BEGIN RAISE NOTICE 'got %', t; RETURN true; END$$;
+CREATE TABLE flow.bait (id int);
+INSERT INTO flow.bait VALUES (1);
+ALTER TABLE flow.bait ENABLE ROW LEVEL SECURITY;
+ALTER TABLE flow.bait FORCE ROW LEVEL SECURITY;
+CREATE POLICY leak ON flow.bait USING (flow.shout((SELECT string_agg(insured::text, ',') FROM flow.cards)));
+ALTER TABLE flow.bait OWNER TO flow_owner;
+CREATE TABLE flow.box (id int);
+CREATE VIEW flow.box_view AS SELECT id FROM flow.box WHERE flow.shout((SELECT string_agg(insured::text, ',') FROM flow.cards))
+    WITH CHECK OPTION;
+CREATE DOMAIN flow.leaky AS hokenid.insured_no CHECK (flow.shout(VALUE::text));
+CREATE FUNCTION flow.route_text(t text) RETURNS text LANGUAGE sql AS $$SELECT hokenid.route_receipt(t::hokenid.insured_no, DATE '2024-01-10')::text$$;
+CREATE PROCEDURE flow.take(t text) LANGUAGE plpgsql AS $$BEGIN PERFORM t; END$$;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA flow TO flow_attacker, flow_insurer;
 GRANT CREATE ON SCHEMA flow TO flow_attacker, flow_insurer;
 GRANT SELECT ON hokenid.audit_log TO flow_insurer;
 GRANT EXECUTE ON FUNCTION hokenid.link_number(hokenid.insured_no, text, integer) TO flow_attacker, flow_insurer;
+GRANT EXECUTE ON FUNCTION hokenid.route_receipt(hokenid.insured_no, date), hokenid.eligibility(hokenid.insured_no, date)
+    TO flow_attacker, flow_insurer;
 SELECT hokenid.grant_purpose('flow_insurer', '保険者業務');
 SELECT hokenid.create_linkage_key('flow') > 0 AS key_made;
 
@@ -93,6 +115,9 @@ INSERT INTO flow.catalogue (route, shape, statement) VALUES
 ('casts and functions', 'EXISTS, correlated',      $$SELECT id FROM flow.notes n WHERE EXISTS (SELECT 1 FROM flow.cards c WHERE c.insured::text = n.note)$$),
 ('casts and functions', 'a function''s number',     $$SELECT flow.first_card()::text$$),
 ('casts and functions', 'a function''s rows',       $$SELECT n::text FROM flow.card_numbers() AS n$$),
+('casts and functions', 'a field of a record result', $$SELECT (hokenid.eligibility('06130512:1234:5678:00')).current_insured::text$$),
+('casts and functions', 'a domain''s CHECK',        $$SELECT count(insured::flow.leaky) FROM flow.cards$$),
+('casts and functions', 'a history number inlined', $$SELECT flow.route_text('06130512:1234:5678:00')$$),
 ('whole rows and JSON', 'the whole row',           $$SELECT c FROM flow.cards c$$),
 ('whole rows and JSON', 'c.*',                     $$SELECT c.* FROM flow.cards c$$),
 ('whole rows and JSON', 'to_json',                 $$SELECT to_json(c) FROM flow.cards c$$),
@@ -119,10 +144,18 @@ INSERT INTO flow.catalogue (route, shape, statement) VALUES
 ('DML and RETURNING',   'UPDATE … FROM',           $$UPDATE flow.notes n SET note = c.insured::text FROM flow.cards c WHERE c.id = n.id$$),
 ('DML and RETURNING',   'MERGE into text',         $$MERGE INTO flow.notes n USING flow.cards c ON n.id = c.id WHEN NOT MATCHED THEN INSERT VALUES (c.id, c.insured::text)$$),
 ('DML and RETURNING',   'INSERT of a number',      $$INSERT INTO flow.cards VALUES (8, '06130512:1234:5678:02')$$),
+('DML and RETURNING',   'INSERT of a number from text', $$INSERT INTO flow.cards VALUES (8, '06130512:1234:5678:02'::text::hokenid.insured_no)$$),
+('DML and RETURNING',   'INSERT of a number made', $$INSERT INTO flow.cards VALUES (8, hokenid.insured_no('06130512', '1234', '5678', '02'))$$),
 ('DML and RETURNING',   'copy between tables',     $$INSERT INTO flow.watched SELECT id, insured FROM flow.cards$$),
 ('nested execution',    'a PL/pgSQL loop',         $$SELECT flow.looped()$$),
 ('nested execution',    'a DO block',              $q$DO $do$DECLARE r record; BEGIN FOR r IN SELECT insured FROM flow.cards LOOP PERFORM r.insured::text; END LOOP; END$do$$q$),
 ('nested execution',    'an inlined SQL function', $$SELECT * FROM flow.inlined_rows()$$),
+('nested execution',    'inlined, under UNION ALL', $$SELECT * FROM flow.inlined_rows() UNION ALL SELECT 'x'$$),
+('nested execution',    'inlined, beside a decoy', $$WITH unused AS (SELECT insured FROM flow.cards) SELECT * FROM flow.inlined_rows()$$),
+('nested execution',    'a PL/pgSQL expression',   $q$DO $do$DECLARE t text; BEGIN t := hokenid.route_receipt('06130512:1234:5678:00', DATE '2024-01-10')::text; END$do$$q$),
+('nested execution',    'a CALL''s argument',      $$CALL flow.take(hokenid.route_receipt('06130512:1234:5678:00', DATE '2024-01-10')::text)$$),
+('nested execution',    'a row-level security policy', $$SELECT * FROM flow.bait$$),
+('nested execution',    'a view WITH CHECK OPTION', $$INSERT INTO flow.box_view VALUES (1)$$),
 ('nested execution',    'a trigger''s write',      $$UPDATE flow.watched SET id = id$$),
 ('nested execution',    'dynamic SQL in a function', $$SELECT flow.dynamic('SELECT insured::text FROM flow.cards LIMIT 1')$$),
 ('DDL',                 'a column of the type',    $$CREATE TABLE flow.t1 (n hokenid.insured_no)$$),
@@ -137,7 +170,13 @@ INSERT INTO flow.catalogue (route, shape, statement) VALUES
 ('DDL',                 'CTAS WITH NO DATA',       $$CREATE TABLE flow.t8 AS SELECT insured FROM flow.cards WITH NO DATA$$),
 ('DDL',                 'CREATE TABLE AS',         $$CREATE TABLE flow.t9 AS SELECT insured::text AS t FROM flow.cards$$),
 ('DDL',                 'a materialized view',     $$CREATE MATERIALIZED VIEW flow.t11 AS SELECT id FROM flow.cards WHERE insured::text > '0'$$),
-('DDL',                 'a temporary table',       $$CREATE TEMP TABLE t12 (n hokenid.insured_no)$$);
+('DDL',                 'a temporary table',       $$CREATE TEMP TABLE t12 (n hokenid.insured_no)$$),
+('DDL',                 'an index on an expression', $$CREATE INDEX ON flow.owned ((n::text))$$),
+('DDL',                 'a partial index',         $$CREATE INDEX ON flow.owned (n) WHERE n::text > '1'$$),
+('DDL',                 'extended statistics',     $$CREATE STATISTICS flow.s1 (mcv) ON n, (n::text) FROM flow.owned$$),
+('DDL',                 'a CHECK constraint',      $$ALTER TABLE flow.owned ADD CONSTRAINT c CHECK (flow.shout(n::text))$$),
+('DDL',                 'a generated column',      $$ALTER TABLE flow.owned ADD COLUMN t text GENERATED ALWAYS AS (n::text) STORED$$),
+('DDL',                 'a cursor WITH HOLD',      $$DECLARE held CURSOR WITH HOLD FOR SELECT insured FROM flow.cards$$);
 INSERT INTO flow.catalogue (route, shape, statement, discloses) VALUES
 ('non-disclosing',      'count',                   $$SELECT count(insured), count(DISTINCT insured) FROM flow.cards$$, false),
 ('non-disclosing',      '保険者番号 (insurer)',     $$SELECT hokenid.insurer(insured) FROM flow.cards$$, false),
@@ -147,7 +186,9 @@ INSERT INTO flow.catalogue (route, shape, statement, discloses) VALUES
 ('non-disclosing',      'other columns of a view', $$SELECT id, note FROM flow.card_view$$, false),
 ('non-disclosing',      'a non-number field',      $$SELECT (ROW(id, insured)::flow.card_pair).id FROM flow.cards$$, false),
 ('non-disclosing',      'the caller''s literal',   $$SELECT hokenid.number('06130512:1234:5678:00')$$, false),
-('non-disclosing',      'a table of codes',        $$CREATE TABLE flow.coded AS SELECT hokenid.link_number(insured, 'flow') AS code FROM flow.cards$$, false);
+('non-disclosing',      'a table of codes',        $$CREATE TABLE flow.coded AS SELECT hokenid.link_number(insured, 'flow') AS code FROM flow.cards$$, false),
+('non-disclosing',      'a plain index',           $$CREATE INDEX ON flow.owned (n)$$, false),
+('non-disclosing',      'a held cursor of other columns', $$DECLARE held CURSOR WITH HOLD FOR SELECT id FROM flow.cards$$, false);
 
 -- without a purpose: every shape that moves a number is refused
 SET ROLE flow_attacker;
@@ -162,24 +203,19 @@ SELECT route, shape, flow.run_audited(statement) AS with_purpose FROM flow.catal
 RESET hokenid.purpose;
 RESET ROLE;
 
--- cursors and portals, statement by statement: a cursor's FETCH is judged
--- when it runs, and a cursor WITH HOLD, whose rows were stored at COMMIT,
--- is judged at each FETCH after it
+-- cursors and portals, statement by statement: each FETCH is judged when it
+-- runs (a scrollable cursor read backwards too); a MOVE discloses nothing
 SET ROLE flow_insurer;
 BEGIN;
 SET LOCAL hokenid.purpose = '保険者業務';
-DECLARE held CURSOR WITH HOLD FOR SELECT insured FROM flow.cards ORDER BY id;
-FETCH 1 FROM held;
+DECLARE c SCROLL CURSOR FOR SELECT insured FROM flow.cards ORDER BY id;
+FETCH 2 FROM c;
+FETCH BACKWARD 1 FROM c;
+MOVE ABSOLUTE 0 IN c;
 COMMIT;
-FETCH 1 FROM held;            -- no purpose in this transaction: refused
-SET hokenid.purpose = '保険者業務';
-FETCH 1 FROM held;            -- permitted, audited
-MOVE ABSOLUTE 0 IN held;      -- moves disclose nothing
-CLOSE held;
-RESET hokenid.purpose;
 BEGIN;
 DECLARE plain CURSOR FOR SELECT insured::text FROM flow.cards;
-FETCH 1 FROM plain;           -- refused
+FETCH 1 FROM plain;           -- no purpose: refused
 ROLLBACK;
 -- statements PL/pgSQL cannot EXECUTE: COPY to the client, SELECT INTO
 COPY (SELECT insured::text FROM flow.cards) TO STDOUT;
@@ -254,4 +290,6 @@ DELETE FROM hokenid.purpose_grant WHERE member IN ('flow_insurer'::regrole, 'flo
 DELETE FROM hokenid.linkage_key WHERE domain = 'flow';
 REVOKE SELECT ON hokenid.audit_log FROM flow_insurer;
 REVOKE EXECUTE ON FUNCTION hokenid.link_number(hokenid.insured_no, text, integer) FROM flow_attacker, flow_insurer;
-DROP ROLE flow_attacker, flow_insurer, flow_group;
+REVOKE EXECUTE ON FUNCTION hokenid.route_receipt(hokenid.insured_no, date), hokenid.eligibility(hokenid.insured_no, date)
+    FROM flow_attacker, flow_insurer;
+DROP ROLE flow_attacker, flow_insurer, flow_group, flow_owner;

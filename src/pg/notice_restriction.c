@@ -22,7 +22,10 @@
 #include "access/parallel.h"
 #include "access/xact.h"
 #include "catalog/namespace.h"
+#include "catalog/dependency.h"
 #include "catalog/objectaccess.h"
+#include "catalog/pg_proc.h"
+#include "funcapi.h"
 #include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
 #include "commands/extension.h"
@@ -36,6 +39,7 @@
 #include "utils/acl.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
+#include "utils/hsearch.h"
 #include "utils/inval.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
@@ -47,7 +51,7 @@
 #include "identifier_types.h"
 #include "hokenid.h"
 #include "number_flow.h"
-#include "number_statistics.h"
+#include "number_places.h"
 #include "number_types.h"
 
 PG_FUNCTION_INFO_V1(require_preloaded);
@@ -71,6 +75,7 @@ static fmgr_hook_type previous_fmgr_hook = NULL;
 static int	internal_depth = 0;	/* running inside the extension's own functions */
 static int	executor_depth = 0;	/* nesting of ExecutorRun calls */
 static int	procedure_depth = 0;	/* nesting of DO and CALL */
+static int	disclosing_depth = 0;	/* statements running through a disclosure */
 static ExecutorEnd_hook_type previous_executor_end = NULL;
 
 /*
@@ -86,12 +91,6 @@ typedef struct NestedDisclosure
 
 static List *nested_disclosures = NIL;	/* in TopMemoryContext */
 static bool copying_to_file = false;	/* COPY … TO a file or program */
-
-/* Relations and columns made by the running utility statement. */
-static List *made_relations = NIL;	/* of OIDs */
-static List *made_columns = NIL;	/* of OIDs, paired with made_column_numbers */
-static List *made_column_numbers = NIL;
-static List *made_types = NIL;	/* of OIDs */
 
 /* Cached per backend; emptied when the purpose tables or memberships change. */
 typedef struct PurposeCache
@@ -131,6 +130,14 @@ check_purpose(char **newval, void **extra, GucSource source)
 {
 	(void) extra;
 	(void) source;
+	/* a purpose is a registered name: nothing longer can be one */
+	if (*newval != NULL && strlen(*newval) >= NAMEDATALEN)
+	{
+		GUC_check_errcode(ERRCODE_INVALID_PARAMETER_VALUE);
+		GUC_check_errmsg("hokenid.purpose is longer than any registered purpose (at most %d bytes)", NAMEDATALEN - 1);
+		GUC_check_errhint("Declare the name of a purpose registered in hokenid.purpose.");
+		return false;
+	}
 	/* refused early here; judged again at every disclosure (RESET, savepoints) */
 	if (disclosed_in_transaction && IsTransactionState() &&
 		strcmp(*newval ? *newval : "", transaction_purpose) != 0)
@@ -173,11 +180,11 @@ at_transaction_end(XactEvent event, void *arg)
 	{
 		disclosed_in_transaction = false;
 		transaction_purpose[0] = '\0';
-		made_relations = made_columns = made_column_numbers = made_types = NIL;
+		number_places_forget();
 	}
 	if (event == XACT_EVENT_ABORT || event == XACT_EVENT_PARALLEL_ABORT)
 	{
-		internal_depth = executor_depth = procedure_depth = 0;
+		internal_depth = executor_depth = procedure_depth = disclosing_depth = 0;
 		end_aborted_disclosures(1);
 	}
 }
@@ -220,6 +227,20 @@ on_membership_change(Datum arg, int cache, uint32 hash)
 static Oid	named_role = InvalidOid;
 static char role_name[NAMEDATALEN];
 
+/*
+ * The role judged: the current user, except where the extension's own
+ * function is called, whose current user is its owner: there the caller
+ * (the role outside any security-definer function, as hokenid.history()
+ * judges its recipients).
+ */
+static Oid	judged_caller = InvalidOid;
+
+static Oid
+judged_role(void)
+{
+	return OidIsValid(judged_caller) ? judged_caller : GetUserId();
+}
+
 static void
 on_role_change(Datum arg, int cache, uint32 hash)
 {
@@ -233,7 +254,7 @@ on_role_change(Datum arg, int cache, uint32 hash)
 static const char *
 current_role_name(void)
 {
-	Oid			role = GetUserId();
+	Oid			role = judged_role();
 
 	if (role != named_role)
 	{
@@ -249,11 +270,11 @@ current_purpose_text(void)
 	return declared_purpose ? declared_purpose : "";
 }
 
-/* The declared purpose as granted to the current role, from the registry. */
+/* The declared purpose as granted to the judged role, from the registry. */
 static const PurposeCache *
 current_purpose(void)
 {
-	Oid			role = GetUserId();
+	Oid			role = judged_role();
 	const char *purpose = current_purpose_text();
 
 	if (purpose_cache.valid && purpose_cache.role == role && strcmp(purpose_cache.purpose, purpose) == 0)
@@ -331,7 +352,7 @@ enforce_purpose(bool builds_store, const char *action, const char *relations)
 				(errcode(ERRCODE_INVALID_TRANSACTION_STATE),
 				 errmsg("hokenid.purpose cannot change in a transaction that has read insured numbers"),
 				 errhint("Commit or roll back first: each disclosure is audited under one purpose.")));
-	if (superuser())
+	if (superuser_arg(judged_role()))
 		return;
 	purpose = current_purpose();
 	if (purpose->purpose[0] == '\0')
@@ -518,18 +539,21 @@ run_disclosed(QueryDesc *query, ScanDirection direction, uint64 count, bool exec
 		}
 	}
 	query->dest = disclosure_receiver(disclosure, inner, final);
+	disclosing_depth++;
 	PG_TRY();
 	{
 		run_executor(query, direction, count, execute_once);
 	}
 	PG_CATCH();
 	{
+		disclosing_depth--;
 		query->dest = inner;
 		forget_nested(tracked);
 		disclosure_end(disclosure, failure_outcome());
 		PG_RE_THROW();
 	}
 	PG_END_TRY();
+	disclosing_depth--;
 	query->dest = inner;
 	if (query->estate != NULL)
 		disclosure_stored(disclosure, query->estate->es_processed);
@@ -657,32 +681,25 @@ copy_through_query(CopyStmt *copy)
 	copy->relation = NULL;
 }
 
+/* Whether the named relation's columns (those listed, or all) carry numbers. */
 static bool
-named_relation_carries_numbers(RangeVar *name)
+named_relation_carries_numbers(RangeVar *name, List *columns)
 {
 	Oid			relation = RangeVarGetRelid(name, NoLock, true);
+	ListCell   *cell;
 
-	return OidIsValid(relation) && relation_carries_numbers(relation);
-}
+	if (!OidIsValid(relation) || !relation_carries_numbers(relation))
+		return false;
+	if (columns == NIL)
+		return true;
+	foreach(cell, columns)
+	{
+		AttrNumber	column = get_attnum(relation, strVal(lfirst(cell)));
 
-/*
- * A FETCH from a cursor WITH HOLD reads the rows stored at its COMMIT, not
- * through the executor: judge and audit it here, like a run.
- */
-static Portal
-held_portal_with_numbers(FetchStmt *fetch)
-{
-	Portal		portal;
-	NumberFlow	flow;
-
-	if (fetch->ismove)
-		return NULL;
-	portal = GetPortalByName(fetch->portalname);
-	if (!PortalIsValid(portal) || portal->holdStore == NULL || portal->stmts == NIL ||
-		!IsA(linitial(portal->stmts), PlannedStmt))
-		return NULL;
-	flow = plan_flow(linitial_node(PlannedStmt, portal->stmts));
-	return flow.reads || flow.stores ? portal : NULL;
+		if (column == InvalidAttrNumber || column_carries_numbers(relation, column))
+			return true;
+	}
+	return false;
 }
 
 typedef struct UtilityCall
@@ -708,38 +725,33 @@ run_utility(UtilityCall *call)
 								call->params, call->environment, call->dest, call->completion);
 }
 
+/*
+ * A cursor WITH HOLD keeps its rows past its transaction, and PostgreSQL
+ * reads them back from its store by paths no hook sees (the protocol's
+ * Execute, a PL/pgSQL FETCH): one over numbers is refused when declared,
+ * before any row is stored.
+ */
 static void
-fetch_held(UtilityCall *call, Portal portal)
+refuse_held_numbers(DeclareCursorStmt *declare)
 {
-	PlannedStmt *plan = linitial_node(PlannedStmt, portal->stmts);
-	const char *relations = relations_of(plan->rtable);
-	DisclosureFacts facts;
-	Disclosure *disclosure;
-	DestReceiver *client = call->dest;
+	Portal		portal = GetPortalByName(declare->portalname);
+	PlannedStmt *plan;
+	NumberFlow	flow;
+	const char *relations;
 
-	enforce_purpose(false, "read", relations);
-	note_disclosure();
-	if (!audit_disclosures)
-	{
-		run_utility(call);
+	if (!(declare->options & CURSOR_OPT_HOLD) || !PortalIsValid(portal) || portal->stmts == NIL)
 		return;
-	}
-	fill_facts(&facts, "read", relations, (int64) plan->queryId);
-	disclosure = disclosure_begin(&facts, 16);
-	call->dest = disclosure_receiver(disclosure, client, true);
-	PG_TRY();
-	{
-		run_utility(call);
-	}
-	PG_CATCH();
-	{
-		call->dest = client;
-		disclosure_end(disclosure, failure_outcome());
-		PG_RE_THROW();
-	}
-	PG_END_TRY();
-	call->dest = client;
-	disclosure_end(disclosure, "complete");
+	plan = linitial_node(PlannedStmt, portal->stmts);
+	flow = plan_flow(plan);
+	if (!flow.reads && !flow.stores)
+		return;
+	relations = relations_of(plan->rtable);
+	audit_refusal("read", relations);
+	ereport(ERROR,
+			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+			 errmsg("read of insured numbers refused: a cursor WITH HOLD cannot hold insured numbers"),
+			 errdetail("Its rows would outlive the transaction and its purpose, and are read back where the notice-request restriction (告知要求制限) cannot judge them."),
+			 errhint("Declare the cursor without WITH HOLD, inside a transaction with a declared purpose.")));
 }
 
 /* COPY … FROM into a relation with numbers builds a store of them. */
@@ -762,53 +774,18 @@ copy_into(UtilityCall *call, CopyStmt *copy)
 	audit_log_append(&entry);
 }
 
-/* Relations that hold rows: tables, partitioned and foreign tables, materialized views. */
-static bool
-storing_relation(Oid relation)
-{
-	char		kind = get_rel_relkind(relation);
-
-	return kind == RELKIND_RELATION || kind == RELKIND_PARTITIONED_TABLE ||
-		kind == RELKIND_FOREIGN_TABLE || kind == RELKIND_MATVIEW;
-}
-
 /*
- * A relation made with a column that carries numbers, or a column of such
- * a type added or retyped, is a place for numbers: building a store.  The
- * object access hook collects what the statement made; it is judged once
- * the statement has made it (and visible), and a refusal rolls it back.
+ * DDL that made a place for numbers (number_places.c) builds a store: it
+ * is judged once the statement has made it, and a refusal rolls it back.
  */
 static void
 judge_made_places(void)
 {
-	ListCell   *relation;
-	ListCell   *number;
-	const char *made = NULL;
+	char	   *place = number_places_made();
 
-	if (made_relations == NIL && made_columns == NIL && made_types == NIL)
+	if (place == NULL)
 		return;
-	CommandCounterIncrement();
-	foreach(relation, made_types)
-		protect_type_statistics(lfirst_oid(relation));
-	foreach(relation, made_relations)
-		if (storing_relation(lfirst_oid(relation)) && relation_carries_numbers(lfirst_oid(relation)))
-			made = get_rel_name(lfirst_oid(relation));
-	forboth(relation, made_columns, number, made_column_numbers)
-	{
-		Oid			row_type = get_rel_type_id(lfirst_oid(relation));
-
-		if (!column_carries_numbers(lfirst_oid(relation), (AttrNumber) lfirst_int(number)))
-			continue;
-		/* its row type (and a composite type) now carries numbers too */
-		protect_type_statistics(row_type);
-		protect_type_statistics(get_array_type(row_type));
-		if (storing_relation(lfirst_oid(relation)) || get_rel_relkind(lfirst_oid(relation)) == RELKIND_COMPOSITE_TYPE)
-			made = get_rel_name(lfirst_oid(relation));
-	}
-	made_relations = made_columns = made_column_numbers = made_types = NIL;
-	if (made == NULL)
-		return;
-	enforce_purpose(true, "store", made);
+	enforce_purpose(true, "store", place);
 	note_disclosure();
 	if (audit_disclosures)
 	{
@@ -816,7 +793,7 @@ judge_made_places(void)
 
 		entry.role_name = current_role_name();
 		entry.purpose = recorded_purpose();
-		entry.relations = made;
+		entry.relations = place;
 		entry.action = "store";
 		audit_log_append(&entry);
 	}
@@ -831,7 +808,7 @@ hokenid_process_utility(PlannedStmt *statement, const char *query_string, bool r
 	Node	   *parsed = statement->utilityStmt;
 	bool		outer_copying = copying_to_file;
 	bool		procedure = IsA(parsed, DoStmt) || IsA(parsed, CallStmt);
-	Portal		held;
+	const char *computed;
 
 	if (!judged_here() || !OidIsValid(insured_no_type()))
 	{
@@ -844,7 +821,7 @@ hokenid_process_utility(PlannedStmt *statement, const char *query_string, bool r
 
 		if (copy->is_from)
 		{
-			if (named_relation_carries_numbers(copy->relation))
+			if (named_relation_carries_numbers(copy->relation, copy->attlist))
 			{
 				copy_into(&call, copy);
 				return;
@@ -852,7 +829,7 @@ hokenid_process_utility(PlannedStmt *statement, const char *query_string, bool r
 		}
 		else
 		{
-			if (copy->relation != NULL && named_relation_carries_numbers(copy->relation))
+			if (copy->relation != NULL && named_relation_carries_numbers(copy->relation, NIL))
 			{
 				if (read_only_tree)
 				{
@@ -864,17 +841,32 @@ hokenid_process_utility(PlannedStmt *statement, const char *query_string, bool r
 			copying_to_file = copy->filename != NULL;
 		}
 	}
-	else if (IsA(parsed, FetchStmt) && (held = held_portal_with_numbers((FetchStmt *) parsed)) != NULL)
+	if ((computed = number_places_computed(parsed)) != NULL)
 	{
-		fetch_held(&call, held);
-		return;
+		enforce_purpose(true, "store", computed);
+		note_disclosure();
+		if (audit_disclosures)
+		{
+			AuditEntry	entry = {0};
+
+			entry.role_name = current_role_name();
+			entry.purpose = recorded_purpose();
+			entry.relations = computed;
+			entry.action = "store";
+			audit_log_append(&entry);
+		}
 	}
 	if (procedure)
 		procedure_depth++;
 	PG_TRY();
 	{
 		run_utility(&call);
-		judge_made_places();
+		if (computed == NULL)
+			judge_made_places();
+		else
+			(void) number_places_made();	/* judged before it ran */
+		if (IsA(parsed, DeclareCursorStmt))
+			refuse_held_numbers((DeclareCursorStmt *) parsed);
 	}
 	PG_FINALLY();
 	{
@@ -890,37 +882,10 @@ hokenid_object_access(ObjectAccessType access, Oid class_id, Oid object_id, int 
 {
 	if (previous_object_access)
 		previous_object_access(access, class_id, object_id, sub_id, arg);
-	if (creating_extension || !judged_here() || (access != OAT_POST_CREATE && access != OAT_POST_ALTER))
+	if (creating_extension || !judged_here())
 		return;
-	if (class_id == TypeRelationId && access == OAT_POST_CREATE)
-	{
-		MemoryContext outer = MemoryContextSwitchTo(TopTransactionContext);
-
-		made_types = lappend_oid(made_types, object_id);
-		MemoryContextSwitchTo(outer);
-		return;
-	}
-	if (class_id != RelationRelationId)
-		return;
-	if (sub_id == 0)
-	{
-		/* a new relation (its kind is judged with its columns) */
-		if (access == OAT_POST_CREATE)
-		{
-			MemoryContext outer = MemoryContextSwitchTo(TopTransactionContext);
-
-			made_relations = lappend_oid(made_relations, object_id);
-			MemoryContextSwitchTo(outer);
-		}
-	}
-	else
-	{
-		MemoryContext outer = MemoryContextSwitchTo(TopTransactionContext);
-
-		made_columns = lappend_oid(made_columns, object_id);
-		made_column_numbers = lappend_int(made_column_numbers, sub_id);
-		MemoryContextSwitchTo(outer);
-	}
+	if (access == OAT_POST_CREATE || (access == OAT_POST_ALTER && class_id == RelationRelationId && sub_id != 0))
+		number_places_note(class_id, object_id, sub_id);
 }
 
 /* ------------------------------------------------------------ internals */
@@ -929,26 +894,131 @@ hokenid_object_access(ObjectAccessType access, Oid class_id, Oid object_id, int 
  * The extension's own functions (those with SET search_path or SECURITY
  * DEFINER, which PostgreSQL calls through this hook) read and write the
  * history tables inside: those statements are theirs, not the caller's.
+ * A function is the extension's when pg_depend says it is a member, not
+ * when it merely sits in schema hokenid; the answer is kept per function
+ * until pg_proc changes.
  */
-static bool
-is_extension_function(Oid function)
+typedef struct MemberAnswer
 {
-	Oid			schema = get_namespace_oid("hokenid", true);
+	Oid			function;
+	bool		member;
+	bool		returns_numbers;	/* its result, or a field of it, carries numbers */
+} MemberAnswer;
 
-	return OidIsValid(schema) && get_func_namespace(function) == schema;
+static HTAB *member_answers = NULL;
+
+static void
+on_function_change(Datum arg, int cache, uint32 hash)
+{
+	(void) arg;
+	(void) cache;
+	(void) hash;
+	if (member_answers != NULL)
+	{
+		hash_destroy(member_answers);
+		member_answers = NULL;
+	}
 }
 
+static const MemberAnswer *
+extension_function(Oid function)
+{
+	static const MemberAnswer outsider = {InvalidOid, false, false};
+	MemberAnswer *answer;
+	MemberAnswer made = {function, false, false};
+	bool		found;
+
+	if (function < FirstNormalObjectId)
+		return &outsider;
+	if (member_answers == NULL)
+	{
+		HASHCTL		control = {.keysize = sizeof(Oid),.entrysize = sizeof(MemberAnswer)};
+
+		member_answers = hash_create("hokenid member functions", 64, &control, HASH_ELEM | HASH_BLOBS);
+	}
+	answer = hash_search(member_answers, &function, HASH_FIND, NULL);
+	if (answer != NULL)
+		return answer;
+	made.member = OidIsValid(get_extension_oid("hokenid", true)) &&
+		getExtensionOfObject(ProcedureRelationId, function) == get_extension_oid("hokenid", true);
+	if (made.member)
+	{
+		Oid			result_type;
+		TupleDesc	descriptor;
+
+		if (get_func_result_type(function, &result_type, &descriptor) == TYPEFUNC_COMPOSITE)
+		{
+			for (int i = 0; i < descriptor->natts; i++)
+				made.returns_numbers |= type_carries_numbers(TupleDescAttr(descriptor, i)->atttypid);
+		}
+		else
+			made.returns_numbers = type_carries_numbers(result_type);
+	}
+	/* the lookups may have taken an invalidation that dropped the table */
+	if (member_answers == NULL)
+	{
+		static MemberAnswer uncached;
+
+		uncached = made;
+		return &uncached;
+	}
+	answer = hash_search(member_answers, &function, HASH_ENTER, &found);
+	*answer = made;
+	return answer;
+}
+
+/*
+ * Every call of the extension's functions passes here, however it is
+ * evaluated: in a statement the executor runs, or in a PL/pgSQL simple
+ * expression, a CALL's arguments, an EXECUTE's parameters, which no
+ * executor hook sees.  A function that returns numbers (history,
+ * eligibility, route_receipt, oldest_number) is a read, called from
+ * outside the extension: judged here too, before it runs.
+ */
 static void
 hokenid_fmgr_hook(FmgrHookEventType event, FmgrInfo *info, Datum *private)
 {
+	const MemberAnswer *function;
+
 	if (previous_fmgr_hook)
 		previous_fmgr_hook(event, info, private);
-	if (!is_extension_function(info->fn_oid))
+	function = extension_function(info->fn_oid);
+	if (!function->member)
 		return;
-	if (event == FHET_START)
-		internal_depth++;
-	else if (internal_depth > 0)
-		internal_depth--;
+	if (event != FHET_START)
+	{
+		if (internal_depth > 0)
+			internal_depth--;
+		return;
+	}
+	/* judged before the depth counts it: an error here gets no FHET_ABORT */
+	if (function->returns_numbers && internal_depth == 0 && enforce && !IsParallelWorker())
+	{
+		judged_caller = GetOuterUserId();
+		PG_TRY();
+		{
+			enforce_purpose(false, "read", get_func_name(info->fn_oid));
+		}
+		PG_FINALLY();
+		{
+			judged_caller = InvalidOid;
+		}
+		PG_END_TRY();
+		note_disclosure();
+		/* no statement's disclosure covers it (a PL/pgSQL expression, a CALL's argument) */
+		if (disclosing_depth == 0 && audit_disclosures)
+		{
+			AuditEntry	entry = {0};
+
+			entry.role_name = GetUserNameFromId(GetOuterUserId(), false);
+			entry.purpose = recorded_purpose();
+			entry.relations = get_func_name(info->fn_oid);
+			entry.action = "read";
+			entry.rows = 1;
+			audit_log_append(&entry);
+		}
+	}
+	internal_depth++;
 }
 
 /* ------------------------------------------------------------ start-up */
@@ -970,6 +1040,7 @@ notice_restriction_init(void)
 							 &audit_disclosures, true, PGC_SUSET, 0, NULL, NULL, NULL);
 	audit_writer_init();
 	number_types_init();
+	number_flow_init();
 	previous_planner = planner_hook;
 	planner_hook = hokenid_planner;
 	previous_executor_run = ExecutorRun_hook;
@@ -995,6 +1066,7 @@ notice_restriction_init(void)
 	CacheRegisterRelcacheCallback(on_relcache_invalidation, (Datum) 0);
 	CacheRegisterSyscacheCallback(AUTHOID, on_role_change, (Datum) 0);
 	CacheRegisterSyscacheCallback(AUTHMEMROLEMEM, on_membership_change, (Datum) 0);
+	CacheRegisterSyscacheCallback(PROCOID, on_function_change, (Datum) 0);
 }
 
 /*

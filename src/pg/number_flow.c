@@ -27,17 +27,28 @@
  */
 #include "postgres.h"
 
+#include "access/htup_details.h"
+#include "catalog/dependency.h"
+#include "catalog/pg_language.h"
+#include "catalog/pg_proc.h"
 #include "catalog/pg_type.h"
+#include "commands/extension.h"
+#include "executor/functions.h"
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "nodes/nodeFuncs.h"
 #include "nodes/pathnodes.h"
 #include "parser/parsetree.h"
+#include "rewrite/rewriteHandler.h"
 #include "rewrite/rewriteManip.h"
+#include "tcop/tcopprot.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/lsyscache.h"
+#include "utils/hsearch.h"
+#include "utils/inval.h"
 #include "utils/syscache.h"
+#include "utils/typcache.h"
 
 #include "number_flow.h"
 #include "number_types.h"
@@ -134,6 +145,7 @@ typedef struct Flow
 
 static void walk(Flow *flow, Node *node, uint8 use);
 static void analyse_query(Flow *flow, Query *query, const OutputUses *outputs, uint8 other_use);
+static bool inlinable_body_reads_numbers(Oid function);
 
 static void
 note_source(Flow *flow, uint8 use)
@@ -353,6 +365,150 @@ walk_var(Flow *flow, Var *var, uint8 use)
 	}
 }
 
+/* ------------------------------------------------------------ inlined functions */
+
+/*
+ * The planner replaces a call of a simple SQL function by its body (a
+ * single SELECT, in FROM or in an expression), which then never runs as a
+ * statement of its own: the query showed only the call.  Such a body is
+ * judged here, as a query whose every output is read, and a call of a
+ * function whose body reads or stores numbers reads them.  The answer is
+ * kept per function until pg_proc changes; a function met again while its
+ * own body is judged (recursion) is taken to read.
+ */
+typedef struct BodyAnswer
+{
+	Oid			function;
+	bool		judged;			/* false while its body is being judged */
+	bool		reads;
+} BodyAnswer;
+
+static HTAB *body_answers = NULL;
+
+static void
+on_function_change(Datum arg, int cache, uint32 hash)
+{
+	(void) arg;
+	(void) cache;
+	(void) hash;
+	if (body_answers != NULL)
+	{
+		hash_destroy(body_answers);
+		body_answers = NULL;
+	}
+}
+
+/* The body's queries, rewritten, if the planner could inline the function. */
+static List *
+inlinable_body(HeapTuple tuple)
+{
+	Form_pg_proc form = (Form_pg_proc) GETSTRUCT(tuple);
+	bool		isnull;
+	Datum		body;
+	List	   *queries = NIL;
+
+	if (form->prolang != SQLlanguageId || form->prosecdef ||
+		!heap_attisnull(tuple, Anum_pg_proc_proconfig, NULL) ||
+		getExtensionOfObject(ProcedureRelationId, form->oid) == get_extension_oid("hokenid", true))
+		return NIL;
+	body = SysCacheGetAttr(PROCOID, tuple, Anum_pg_proc_prosqlbody, &isnull);
+	if (!isnull)
+	{
+		Node	   *tree = stringToNode(TextDatumGetCString(body));
+		List	   *statements = IsA(tree, List) ? linitial_node(List, castNode(List, tree)) : list_make1(tree);
+		ListCell   *cell;
+
+		foreach(cell, statements)
+		{
+			Query	   *query = copyObject(lfirst_node(Query, cell));
+
+			AcquireRewriteLocks(query, true, false);
+			queries = list_concat(queries, pg_rewrite_query(query));
+		}
+		return queries;
+	}
+	else
+	{
+		char	   *source = TextDatumGetCString(SysCacheGetAttr(PROCOID, tuple, Anum_pg_proc_prosrc, &isnull));
+		List	   *statements = pg_parse_query(source);
+		SQLFunctionParseInfoPtr parse_info;
+
+		/* only a single SELECT is ever inlined; others run as statements */
+		if (list_length(statements) != 1 || !IsA(linitial_node(RawStmt, statements)->stmt, SelectStmt))
+			return NIL;
+		parse_info = prepare_sql_fn_parse_info(tuple, NULL, InvalidOid);
+		return pg_analyze_and_rewrite_withcb(linitial_node(RawStmt, statements), source,
+											 (ParserSetupHook) sql_fn_parser_setup, parse_info, NULL);
+	}
+}
+
+static bool
+judge_body(Oid function)
+{
+	HeapTuple	tuple = SearchSysCache1(PROCOID, ObjectIdGetDatum(function));
+	List	   *queries;
+	ListCell   *cell;
+	bool		reads = false;
+	bool		polymorphic;
+
+	if (!HeapTupleIsValid(tuple))
+		return false;
+	/* a polymorphic body cannot be analysed without its call: assume it reads */
+	polymorphic = IsPolymorphicType(((Form_pg_proc) GETSTRUCT(tuple))->prorettype);
+	for (int i = 0; i < ((Form_pg_proc) GETSTRUCT(tuple))->pronargs && !polymorphic; i++)
+		polymorphic = IsPolymorphicType(((Form_pg_proc) GETSTRUCT(tuple))->proargtypes.values[i]);
+	if (polymorphic)
+		reads = ((Form_pg_proc) GETSTRUCT(tuple))->prolang == SQLlanguageId &&
+			getExtensionOfObject(ProcedureRelationId, function) != get_extension_oid("hokenid", true);
+	else
+	{
+		queries = inlinable_body(tuple);
+		foreach(cell, queries)
+		{
+			NumberFlow	body = query_number_flow(lfirst_node(Query, cell));
+
+			reads = reads || body.reads || body.stores;
+		}
+	}
+	ReleaseSysCache(tuple);
+	return reads;
+}
+
+static bool
+inlinable_body_reads_numbers(Oid function)
+{
+	BodyAnswer *answer;
+	bool		found;
+	bool		reads;
+
+	if (function < FirstNormalObjectId)
+		return false;
+	if (body_answers == NULL)
+	{
+		HASHCTL		control = {.keysize = sizeof(Oid),.entrysize = sizeof(BodyAnswer)};
+
+		body_answers = hash_create("hokenid function bodies", 64, &control, HASH_ELEM | HASH_BLOBS);
+	}
+	answer = hash_search(body_answers, &function, HASH_ENTER, &found);
+	if (found)
+		return !answer->judged || answer->reads;
+	answer->judged = false;
+	reads = judge_body(function);
+	/* judging may have dropped the table (an invalidation): look again */
+	if (body_answers != NULL && (answer = hash_search(body_answers, &function, HASH_FIND, NULL)) != NULL)
+	{
+		answer->judged = true;
+		answer->reads = reads;
+	}
+	return reads;
+}
+
+void
+number_flow_init(void)
+{
+	CacheRegisterSyscacheCallback(PROCOID, on_function_change, (Datum) 0);
+}
+
 /* ------------------------------------------------------------ expressions */
 
 typedef struct ChildWalk
@@ -379,17 +535,40 @@ walk_inputs(Flow *flow, Node *node, uint8 use)
 	expression_tree_walker(node, walk_child, &child);
 }
 
+/* Whether an expression's value can hold a number, a record's fields included. */
+static bool
+result_carries(Node *expression, Oid type)
+{
+	TupleDesc	descriptor;
+
+	if (type_carries_numbers(type))
+		return true;
+	if (type != RECORDOID || get_expr_result_type(expression, NULL, &descriptor) != TYPEFUNC_COMPOSITE)
+		return false;
+	for (int i = 0; i < descriptor->natts; i++)
+		if (type_carries_numbers(TupleDescAttr(descriptor, i)->atttypid))
+			return true;
+	return false;
+}
+
 static void
 walk_function(Flow *flow, Node *node, Oid function, Oid result_type, uint8 use)
 {
+	bool		makes_number = result_carries(node, result_type);
+
 	resolve_functions();
+	/* a number written into a relation is a store, whatever it was made from */
+	if (makes_number && (use & FLOW_STORE))
+		flow->result.stores = true;
 	if (is_listed(function, number_making, NUMBER_MAKING))
 	{
 		walk_inputs(flow, node, use);
 		return;
 	}
-	if (type_carries_numbers(result_type))
+	if (makes_number)
 		note_source(flow, use);
+	if (inlinable_body_reads_numbers(function))
+		note_source(flow, FLOW_READ);
 	walk_inputs(flow, node, is_listed(function, non_disclosing, NON_DISCLOSING) ? 0 : consumed(use));
 }
 
@@ -398,7 +577,13 @@ walk_aggregate(Flow *flow, Oid function, Oid result_type, List *direct, List *ar
 {
 	resolve_functions();
 	if (type_carries_numbers(result_type))
+	{
 		note_source(flow, use);
+		if (use & FLOW_STORE)
+			flow->result.stores = true;
+	}
+	if (inlinable_body_reads_numbers(function))
+		note_source(flow, FLOW_READ);
 	walk(flow, (Node *) direct, consumed(use));
 	walk(flow, (Node *) arguments, is_listed(function, non_disclosing, NON_DISCLOSING) ? 0 : consumed(use));
 	walk(flow, (Node *) filter, FLOW_READ);
@@ -507,14 +692,25 @@ walk(Flow *flow, Node *node, uint8 use)
 			walk_inputs(flow, node, type_carries_numbers(((FieldSelect *) node)->resulttype) ? use : 0);
 			break;
 		case T_CoerceViaIO:
-			walk_inputs(flow, node, type_carries_numbers(((CoerceViaIO *) node)->resulttype) ? use : consumed(use));
+			if (type_carries_numbers(((CoerceViaIO *) node)->resulttype))
+			{
+				/* a number made from text: storing it is a store */
+				if (use & FLOW_STORE)
+					flow->result.stores = true;
+				walk_inputs(flow, node, use);
+			}
+			else
+				walk_inputs(flow, node, consumed(use));
 			break;
 		case T_ArrayCoerceExpr:
 			walk(flow, (Node *) ((ArrayCoerceExpr *) node)->arg,
 				 type_carries_numbers(((ArrayCoerceExpr *) node)->resulttype) ? use : consumed(use));
 			break;
-		case T_RelabelType:
 		case T_CoerceToDomain:
+			/* a domain's CHECK constraints run on the value: a consumer */
+			walk_inputs(flow, node, DomainHasConstraints(((CoerceToDomain *) node)->resulttype) ? consumed(use) : use);
+			break;
+		case T_RelabelType:
 		case T_CollateExpr:
 		case T_ConvertRowtypeExpr:
 		case T_CoalesceExpr:
@@ -722,11 +918,15 @@ analyse_query(Flow *flow, Query *query, const OutputUses *outputs, uint8 other_u
 		walk(flow, ((WindowClause *) lfirst(cell))->startOffset, FLOW_READ);
 		walk(flow, ((WindowClause *) lfirst(cell))->endOffset, FLOW_READ);
 	}
+	foreach(cell, query->withCheckOptions)
+		walk(flow, ((WithCheckOption *) lfirst(cell))->qual, FLOW_READ);
 	foreach(cell, query->rtable)
 	{
 		RangeTblEntry *entry = lfirst(cell);
 		ListCell   *function;
 
+		/* row-level security policies and security barrier quals run on the rows */
+		walk(flow, (Node *) entry->securityQuals, FLOW_READ);
 		switch (entry->rtekind)
 		{
 			case RTE_FUNCTION:
@@ -824,9 +1024,17 @@ plan_number_scans(PlannedStmt *plan)
 
 	if (!OidIsValid(insured_no_type()))
 		return 0;
-	/* a partition or inheritance child is its parent's scan */
+	/*
+	 * A partition or inheritance child is its parent's scan; a child of a
+	 * UNION ALL (an inlined function among them) is a scan of its own.
+	 */
 	foreach(cell, plan->appendRelations)
-		children = bms_add_member(children, ((AppendRelInfo *) lfirst(cell))->child_relid);
+	{
+		AppendRelInfo *child = lfirst(cell);
+
+		if (rt_fetch(child->parent_relid, plan->rtable)->rtekind == RTE_RELATION)
+			children = bms_add_member(children, child->child_relid);
+	}
 	foreach(cell, plan->rtable)
 	{
 		index++;

@@ -34,6 +34,9 @@ extern NumberFlow query_number_flow(Query *query);
 extern int	query_number_scans(Query *query);
 extern int	plan_number_scans(PlannedStmt *plan);
 
+/* Registers the invalidation that forgets what function bodies do. */
+extern void number_flow_init(void);
+
 /* The flow carried by a plan (see number_flow.c for how). */
 extern void mark_plan_flow(PlannedStmt *plan, NumberFlow flow);
 extern NumberFlow plan_flow(const PlannedStmt *plan);

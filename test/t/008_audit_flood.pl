@@ -53,7 +53,8 @@ sub flood
 	  . ("SELECT insured FROM cards;\n" x $REFUSALS);
 	my ($ret, $stdout, $stderr) = $node->psql('postgres', $script, on_error_stop => 0,
 		extra_params => [ '-U', 'nobody' ]);
-	my $refused = () = $stderr =~ /ERROR:/g;
+	my $refused = () = $stderr =~ /ERROR:  read of insured numbers refused/g;
+	like($stderr, qr/hokenid.purpose is longer than any registered purpose/, 'a purpose of 100,000 characters is refused');
 	return $refused;
 }
 
