@@ -321,17 +321,25 @@ recorded_purpose(void)
 	return purpose->registered ? purpose->purpose : NULL;
 }
 
+/* A record of what the judged role did (or was refused) that no disclosure counts rows of. */
 static void
-audit_refusal(const char *action, const char *relations)
+record_action(const char *action, const char *relations, int64 rows, bool refused)
 {
 	AuditEntry	entry = {0};
 
 	entry.role_name = current_role_name();
 	entry.purpose = recorded_purpose();
 	entry.relations = relations;
-	entry.refused = true;
 	entry.action = action;
+	entry.rows = rows;
+	entry.refused = refused;
 	audit_log_append(&entry);
+}
+
+static void
+audit_refusal(const char *action, const char *relations)
+{
+	record_action(action, relations, 0, true);
 }
 
 /*
@@ -759,44 +767,22 @@ static void
 copy_into(UtilityCall *call, CopyStmt *copy)
 {
 	const char *relations = copy->relation->relname;
-	AuditEntry	entry = {0};
 
 	enforce_purpose(true, "store", relations);
 	note_disclosure();
 	run_utility(call);
-	if (!audit_disclosures)
-		return;
-	entry.role_name = current_role_name();
-	entry.purpose = recorded_purpose();
-	entry.relations = relations;
-	entry.action = "store";
-	entry.rows = call->completion != NULL ? (int64) call->completion->nprocessed : 0;
-	audit_log_append(&entry);
+	if (audit_disclosures)
+		record_action("store", relations, call->completion != NULL ? (int64) call->completion->nprocessed : 0, false);
 }
 
-/*
- * DDL that made a place for numbers (number_places.c) builds a store: it
- * is judged once the statement has made it, and a refusal rolls it back.
- */
+/* DDL that makes or computes on a place for numbers (number_places.c) builds a store. */
 static void
-judge_made_places(void)
+judge_store_ddl(const char *place)
 {
-	char	   *place = number_places_made();
-
-	if (place == NULL)
-		return;
 	enforce_purpose(true, "store", place);
 	note_disclosure();
 	if (audit_disclosures)
-	{
-		AuditEntry	entry = {0};
-
-		entry.role_name = current_role_name();
-		entry.purpose = recorded_purpose();
-		entry.relations = place;
-		entry.action = "store";
-		audit_log_append(&entry);
-	}
+		record_action("store", place, 0, false);
 }
 
 static void
@@ -809,6 +795,7 @@ hokenid_process_utility(PlannedStmt *statement, const char *query_string, bool r
 	bool		outer_copying = copying_to_file;
 	bool		procedure = IsA(parsed, DoStmt) || IsA(parsed, CallStmt);
 	const char *computed;
+	char	   *made;
 
 	if (!judged_here() || !OidIsValid(insured_no_type()))
 	{
@@ -841,30 +828,18 @@ hokenid_process_utility(PlannedStmt *statement, const char *query_string, bool r
 			copying_to_file = copy->filename != NULL;
 		}
 	}
+	/* what computes on stored numbers as it runs is judged before it runs */
 	if ((computed = number_places_computed(parsed)) != NULL)
-	{
-		enforce_purpose(true, "store", computed);
-		note_disclosure();
-		if (audit_disclosures)
-		{
-			AuditEntry	entry = {0};
-
-			entry.role_name = current_role_name();
-			entry.purpose = recorded_purpose();
-			entry.relations = computed;
-			entry.action = "store";
-			audit_log_append(&entry);
-		}
-	}
+		judge_store_ddl(computed);
 	if (procedure)
 		procedure_depth++;
 	PG_TRY();
 	{
 		run_utility(&call);
-		if (computed == NULL)
-			judge_made_places();
-		else
-			(void) number_places_made();	/* judged before it ran */
+		/* a place made is judged once it is made (and a refusal rolls it back) */
+		made = number_places_made();
+		if (made != NULL && computed == NULL)
+			judge_store_ddl(made);
 		if (IsA(parsed, DeclareCursorStmt))
 			refuse_held_numbers((DeclareCursorStmt *) parsed);
 	}
@@ -994,29 +969,22 @@ hokenid_fmgr_hook(FmgrHookEventType event, FmgrInfo *info, Datum *private)
 	/* judged before the depth counts it: an error here gets no FHET_ABORT */
 	if (function->returns_numbers && internal_depth == 0 && enforce && !IsParallelWorker())
 	{
+		char	   *name = get_func_name(info->fn_oid);
+
 		judged_caller = GetOuterUserId();
 		PG_TRY();
 		{
-			enforce_purpose(false, "read", get_func_name(info->fn_oid));
+			enforce_purpose(false, "read", name);
+			note_disclosure();
+			/* no statement's disclosure covers it (a PL/pgSQL expression, a CALL's argument) */
+			if (disclosing_depth == 0 && audit_disclosures)
+				record_action("read", name, 1, false);
 		}
 		PG_FINALLY();
 		{
 			judged_caller = InvalidOid;
 		}
 		PG_END_TRY();
-		note_disclosure();
-		/* no statement's disclosure covers it (a PL/pgSQL expression, a CALL's argument) */
-		if (disclosing_depth == 0 && audit_disclosures)
-		{
-			AuditEntry	entry = {0};
-
-			entry.role_name = GetUserNameFromId(GetOuterUserId(), false);
-			entry.purpose = recorded_purpose();
-			entry.relations = get_func_name(info->fn_oid);
-			entry.action = "read";
-			entry.rows = 1;
-			audit_log_append(&entry);
-		}
 	}
 	internal_depth++;
 }
