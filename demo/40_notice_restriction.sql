@@ -20,8 +20,13 @@ SELECT max(seq) AS demo_start FROM hokenid.audit_log \gset
 SET ROLE demo_callcentre;
 \set ON_ERROR_STOP 0
 SELECT insured FROM ndb_source LIMIT 3;
+\echo '   (nor in any other shape: the rule follows where the value flows)'
+SELECT insured::text FROM ndb_source LIMIT 3;
+SELECT to_json(s) FROM ndb_source s LIMIT 1;
+SELECT count(*) FROM ndb_source WHERE insured::text LIKE '0613%';
 \set ON_ERROR_STOP 1
-SELECT count(*) AS receipts_without_numbers FROM ndb_source;   -- no numbers leave: allowed
+SELECT count(*) AS receipts_without_numbers, count(DISTINCT hokenid.insurer(insured)) AS insurers
+FROM ndb_source;   -- no numbers leave: allowed
 RESET ROLE;
 
 \echo '== a clinic declares 資格確認 and reads them'
