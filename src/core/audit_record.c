@@ -289,19 +289,40 @@ static size_t
 put_text(const char *value, size_t bound, char *out)
 {
 	size_t		length;
-	const char *p;
 
 	out[0] = '\t';
 	if (value == NULL)
 		return 1;
 	length = strlen(value);
-	p = value;
-	/* nearly every field is short plain ASCII: copied as it is */
+	/*
+	 * Nearly every field is short valid text with no control character or
+	 * backslash (a purpose in Japanese too): nothing in it is escaped, so it
+	 * is copied as it is, after one pass that only decodes what is not ASCII.
+	 */
 	if (length <= bound)
 	{
-		while (*p && (unsigned char) *p >= 0x20 && (unsigned char) *p < 0x7f && *p != '\\')
-			p++;
-		if (*p == '\0')
+		const unsigned char *s = (const unsigned char *) value;
+		size_t		at = 0;
+
+		while (at < length)
+		{
+			uint32_t	codepoint;
+			size_t		n;
+
+			if (s[at] < 0x80)
+			{
+				if (s[at] < 0x20 || s[at] == 0x7f || s[at] == '\\')
+					break;
+				at++;
+				continue;
+			}
+			/* a whole character beyond ASCII is kept as it is (next_unit) */
+			n = utf8_decode(s + at, length - at, &codepoint);
+			if (n == 0)
+				break;
+			at += n;
+		}
+		if (at == length)
 		{
 			memcpy(out + 1, value, length);
 			return 1 + length;

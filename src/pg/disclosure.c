@@ -8,6 +8,13 @@
  * result costs a second record, written before its first row goes on.
  * The columns to digest are found once per run, not per column and row.
  *
+ * A single-row select pays for every allocation here, so a disclosure
+ * costs as little as it can: its memory is a context kept for the backend
+ * and reset, not made and deleted, for each statement (a nested one while
+ * another is open makes its own); held rows are kept as minimal tuples and
+ * go on through one slot, made when they go, not a slot each made at every
+ * run.
+ *
  * Disclosures not yet ended are listed, so that an error outside their
  * runs (a PL/pgSQL loop's body), a transaction's abort and a backend's
  * exit (a lost client connection is FATAL) still close them with the rows
@@ -47,10 +54,12 @@ struct Disclosure
 	int			column_count;
 	int		   *columns;		/* 0-based attribute numbers */
 	bool	   *is_array;
-	/* rows held back in this run */
-	TupleTableSlot *held[HELD_ROWS];
+	/* rows held back in this run, as minimal tuples in context */
+	MinimalTuple held[HELD_ROWS];
 	int			held_count;
-	int			held_slots;
+	int			held_limit;		/* HELD_ROWS while no record is opened at the run's start, else 0 */
+	TupleDesc	descriptor;		/* this run's */
+	TupleTableSlot *replay;		/* the held rows go on through it; made when they do */
 	/* what went on */
 	int64		rows;
 	uint64		stored;
@@ -61,6 +70,9 @@ struct Disclosure
 
 static dlist_head active_disclosures = DLIST_STATIC_INIT(active_disclosures);
 static bool exit_callback_registered = false;
+
+/* A disclosure's context, reset and kept for the next one to begin. */
+static MemoryContext spare_context = NULL;
 
 /* ------------------------------------------------------------ records */
 
@@ -152,20 +164,47 @@ open_record(Disclosure *disclosure)
 		disclosure->opened_seq = write_record(disclosure, AUDIT_PHASE_OPENED, NULL);
 }
 
+/* Held row i in the replay slot (made for this run's descriptor when first needed). */
+static TupleTableSlot *
+replay(Disclosure *disclosure, int i)
+{
+	if (disclosure->replay == NULL)
+	{
+		MemoryContext outer = MemoryContextSwitchTo(disclosure->context);
+
+		disclosure->replay = MakeSingleTupleTableSlot(disclosure->descriptor, &TTSOpsMinimalTuple);
+		MemoryContextSwitchTo(outer);
+	}
+	return ExecStoreMinimalTuple(disclosure->held[i], disclosure->replay, false);
+}
+
+/* The held rows are gone: on, or dropped. */
+static void
+forget_held(Disclosure *disclosure)
+{
+	if (disclosure->replay != NULL)
+	{
+		ExecDropSingleTupleTableSlot(disclosure->replay);
+		disclosure->replay = NULL;
+	}
+	for (int i = 0; i < disclosure->held_count; i++)
+		pfree(disclosure->held[i]);
+	disclosure->held_count = 0;
+}
+
 /* Passes the held rows on; tallied says whether the record already counts them. */
 static bool
 pass_held(Disclosure *disclosure, bool tallied)
 {
 	bool		more = true;
 
-	for (int i = 0; i < disclosure->held_count; i++)
+	for (int i = 0; i < disclosure->held_count && more; i++)
 	{
-		if (more)
-			more = tallied ? disclosure->inner->receiveSlot(disclosure->held[i], disclosure->inner) :
-				pass_on(disclosure, disclosure->held[i]);
-		ExecClearTuple(disclosure->held[i]);
+		TupleTableSlot *slot = replay(disclosure, i);
+
+		more = tallied ? disclosure->inner->receiveSlot(slot, disclosure->inner) : pass_on(disclosure, slot);
 	}
-	disclosure->held_count = 0;
+	forget_held(disclosure);
 	return more;
 }
 
@@ -188,7 +227,7 @@ static void
 end_with_held(Disclosure *disclosure)
 {
 	for (int i = 0; i < disclosure->held_count; i++)
-		tally(disclosure, disclosure->held[i]);
+		tally(disclosure, replay(disclosure, i));
 	end_record(disclosure, "complete");
 	pass_held(disclosure, true);
 }
@@ -202,9 +241,12 @@ disclosure_receive(TupleTableSlot *slot, DestReceiver *self)
 
 	if (disclosure->opened_seq == 0)
 	{
-		if (disclosure->held_count < disclosure->held_slots)
+		if (disclosure->held_count < disclosure->held_limit)
 		{
-			ExecCopySlot(disclosure->held[disclosure->held_count++], slot);
+			MemoryContext outer = MemoryContextSwitchTo(disclosure->context);
+
+			disclosure->held[disclosure->held_count++] = ExecCopySlotMinimalTuple(slot);
+			MemoryContextSwitchTo(outer);
 			return true;
 		}
 		open_record(disclosure);
@@ -238,12 +280,10 @@ disclosure_startup(DestReceiver *self, int operation, TupleDesc descriptor)
 		disclosure->columns[disclosure->column_count] = i;
 		disclosure->is_array[disclosure->column_count++] = attribute->atttypid == disclosure->array;
 	}
-	/* slots for this run's rows, of this run's descriptor */
-	for (int i = 0; i < disclosure->held_slots; i++)
-		ExecDropSingleTupleTableSlot(disclosure->held[i]);
-	disclosure->held_slots = disclosure->opened_seq == 0 ? HELD_ROWS : 0;
-	for (int i = 0; i < disclosure->held_slots; i++)
-		disclosure->held[i] = MakeSingleTupleTableSlot(descriptor, &TTSOpsMinimalTuple);
+	/* this run's rows are held (while no record is opened) and go on as this run's descriptor says */
+	forget_held(disclosure);
+	disclosure->held_limit = disclosure->opened_seq == 0 ? HELD_ROWS : 0;
+	disclosure->descriptor = descriptor;
 	MemoryContextSwitchTo(outer);
 	disclosure->inner->rStartup(disclosure->inner, operation, descriptor);
 }
@@ -288,8 +328,15 @@ end_at_exit(int code, Datum arg)
 Disclosure *
 disclosure_begin(const DisclosureFacts *facts, double expected_rows)
 {
-	MemoryContext context = AllocSetContextCreate(TopMemoryContext, "hokenid disclosure", ALLOCSET_SMALL_SIZES);
-	Disclosure *disclosure = MemoryContextAllocZero(context, sizeof(Disclosure));
+	MemoryContext context = spare_context;
+	Disclosure *disclosure;
+
+	/* a lookup's disclosure fits in the context's first block, which a reset keeps */
+	if (context != NULL)
+		spare_context = NULL;
+	else
+		context = AllocSetContextCreate(TopMemoryContext, "hokenid disclosure", ALLOCSET_DEFAULT_SIZES);
+	disclosure = MemoryContextAllocZero(context, sizeof(Disclosure));
 
 	if (!exit_callback_registered)
 	{
@@ -340,10 +387,19 @@ disclosure_ended(Disclosure *disclosure)
 void
 disclosure_end(Disclosure *disclosure, const char *outcome)
 {
+	MemoryContext context = disclosure->context;
+
 	if (!disclosure->ended && strcmp(outcome, "complete") == 0 && disclosure->held_count > 0)
 		end_with_held(disclosure);
 	end_record(disclosure, outcome);
-	MemoryContextDelete(disclosure->context);
+	/* the disclosure is gone with its memory; the context waits for the next one */
+	if (spare_context == NULL)
+	{
+		MemoryContextReset(context);
+		spare_context = context;
+	}
+	else
+		MemoryContextDelete(context);
 }
 
 /*
@@ -361,7 +417,9 @@ disclosures_abort(int nest_level)
 
 		if (disclosure->nest_level >= nest_level)
 		{
-			disclosure->held_count = 0; /* held rows never left */
+			/* held rows never left; their memory goes with the disclosure's */
+			disclosure->held_count = 0;
+			disclosure->replay = NULL;
 			end_record(disclosure, "error");
 		}
 	}
