@@ -5,13 +5,14 @@
 --   1. types: the identifier types 保険者番号 (insurer_no), 公費負担者番号 (kohi_no),
 --      医療機関等コード (facility_code), 個人単位被保険者番号 (insured_no) and 連結符号
 --      (linkage_code), and the row types that functions return
---   2. operators, operator classes and casts of the identifier types
+--   2. operators, operator classes, min/max and casts of the identifier types
 --   3. identifiers: validation, constructors and accessors, the 法別番号 table
 --   4. qualification history (被保険者番号履歴) and eligibility (オンライン資格確認)
 --   5. linkage codes (連結符号)
 --   6. the notice-request restriction (告知要求制限) and its audit trail
 --   7. receipts (UKE files) and the code masters (支払基金 基本マスター)
---   8. statistics that publish no number, over every type made above
+--   8. the links between the extension's tables, checked
+--   9. statistics that publish no number, over every type made above
 --
 -- Later versions come as upgrade scripts from this one (hokenid--0.8--0.9.sql, …).
 \echo Use "CREATE EXTENSION hokenid" to load this file. \quit
@@ -19,6 +20,71 @@
 -- ===========================================================================
 -- 0. Preconditions
 -- ===========================================================================
+-- The schema is the extension's own.  CREATE EXTENSION has already created the schema, or
+-- adopted one that existed: a role with only CREATE on the database can have made it and
+-- put objects in it (hokenid.link(text, text), say) that calls written hokenid.link(…)
+-- would resolve to, handing them the numbers.  So refuse (42501) unless the installing role
+-- owns the schema, nobody else may create in it, and it is empty: no relation, function,
+-- type, operator, operator class or family, collation, conversion, text search object,
+-- statistics object, extension or default privilege.
+DO $$
+DECLARE
+    schema_oid oid := pg_catalog.to_regnamespace('@extschema@');
+    schema_owner name;
+    creators text;
+    found bigint;
+    examples text;
+BEGIN
+    SELECT pg_catalog.pg_get_userbyid(n.nspowner) INTO schema_owner
+    FROM pg_catalog.pg_namespace n WHERE n.oid OPERATOR(pg_catalog.=) schema_oid;
+    IF schema_owner OPERATOR(pg_catalog.<>) CURRENT_USER THEN
+        RAISE EXCEPTION 'schema "@extschema@" is owned by role "%", not by the role installing hokenid', schema_owner
+            USING ERRCODE = 'insufficient_privilege',
+                  DETAIL = 'Another role could have put objects in the schema that calls of hokenid functions would resolve to.',
+                  HINT = 'Check what the schema holds, drop or rename it, and run CREATE EXTENSION hokenid again: it creates its own schema.';
+    END IF;
+    SELECT pg_catalog.string_agg(DISTINCT pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(a.grantee)), ', ')
+    INTO creators
+    FROM pg_catalog.pg_namespace n, pg_catalog.aclexplode(n.nspacl) a
+    WHERE n.oid OPERATOR(pg_catalog.=) schema_oid AND a.privilege_type OPERATOR(pg_catalog.=) 'CREATE'
+      AND a.grantee OPERATOR(pg_catalog.<>) n.nspowner;
+    IF creators IS NOT NULL THEN
+        RAISE EXCEPTION 'schema "@extschema@" lets roles other than its owner create objects in it: %', creators
+            USING ERRCODE = 'insufficient_privilege',
+                  HINT = 'Revoke CREATE on the schema from them (or drop it), and run CREATE EXTENSION hokenid again.';
+    END IF;
+    SELECT pg_catalog.count(*), pg_catalog.string_agg(d, '; ' ORDER BY d)
+    INTO found, examples
+    FROM (
+        SELECT i.type OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) i.identity AS d
+        FROM (
+            SELECT 'pg_catalog.pg_class'::pg_catalog.regclass, oid FROM pg_catalog.pg_class WHERE relnamespace OPERATOR(pg_catalog.=) schema_oid
+            UNION ALL SELECT 'pg_catalog.pg_proc'::pg_catalog.regclass, oid FROM pg_catalog.pg_proc WHERE pronamespace OPERATOR(pg_catalog.=) schema_oid
+            UNION ALL SELECT 'pg_catalog.pg_type'::pg_catalog.regclass, oid FROM pg_catalog.pg_type WHERE typnamespace OPERATOR(pg_catalog.=) schema_oid
+            UNION ALL SELECT 'pg_catalog.pg_operator'::pg_catalog.regclass, oid FROM pg_catalog.pg_operator WHERE oprnamespace OPERATOR(pg_catalog.=) schema_oid
+            UNION ALL SELECT 'pg_catalog.pg_opclass'::pg_catalog.regclass, oid FROM pg_catalog.pg_opclass WHERE opcnamespace OPERATOR(pg_catalog.=) schema_oid
+            UNION ALL SELECT 'pg_catalog.pg_opfamily'::pg_catalog.regclass, oid FROM pg_catalog.pg_opfamily WHERE opfnamespace OPERATOR(pg_catalog.=) schema_oid
+            UNION ALL SELECT 'pg_catalog.pg_collation'::pg_catalog.regclass, oid FROM pg_catalog.pg_collation WHERE collnamespace OPERATOR(pg_catalog.=) schema_oid
+            UNION ALL SELECT 'pg_catalog.pg_conversion'::pg_catalog.regclass, oid FROM pg_catalog.pg_conversion WHERE connamespace OPERATOR(pg_catalog.=) schema_oid
+            UNION ALL SELECT 'pg_catalog.pg_ts_config'::pg_catalog.regclass, oid FROM pg_catalog.pg_ts_config WHERE cfgnamespace OPERATOR(pg_catalog.=) schema_oid
+            UNION ALL SELECT 'pg_catalog.pg_ts_dict'::pg_catalog.regclass, oid FROM pg_catalog.pg_ts_dict WHERE dictnamespace OPERATOR(pg_catalog.=) schema_oid
+            UNION ALL SELECT 'pg_catalog.pg_ts_parser'::pg_catalog.regclass, oid FROM pg_catalog.pg_ts_parser WHERE prsnamespace OPERATOR(pg_catalog.=) schema_oid
+            UNION ALL SELECT 'pg_catalog.pg_ts_template'::pg_catalog.regclass, oid FROM pg_catalog.pg_ts_template WHERE tmplnamespace OPERATOR(pg_catalog.=) schema_oid
+            UNION ALL SELECT 'pg_catalog.pg_statistic_ext'::pg_catalog.regclass, oid FROM pg_catalog.pg_statistic_ext WHERE stxnamespace OPERATOR(pg_catalog.=) schema_oid
+            UNION ALL SELECT 'pg_catalog.pg_extension'::pg_catalog.regclass, oid FROM pg_catalog.pg_extension WHERE extnamespace OPERATOR(pg_catalog.=) schema_oid AND extname OPERATOR(pg_catalog.<>) 'hokenid'
+            UNION ALL SELECT 'pg_catalog.pg_default_acl'::pg_catalog.regclass, oid FROM pg_catalog.pg_default_acl WHERE defaclnamespace OPERATOR(pg_catalog.=) schema_oid
+        ) AS o(classid, objid),
+        LATERAL pg_catalog.pg_identify_object(o.classid, o.objid, 0) AS i
+    ) AS objects;
+    IF found OPERATOR(pg_catalog.>) 0 THEN
+        RAISE EXCEPTION 'schema "@extschema@" already holds objects that hokenid did not create'
+            USING ERRCODE = 'insufficient_privilege',
+                  DETAIL = pg_catalog.format('It holds %s: %s.', found, pg_catalog.left(examples, 1000)),
+                  HINT = 'Check what the schema holds and who made it, drop or rename it, and run CREATE EXTENSION hokenid again: it creates its own schema.';
+    END IF;
+END
+$$;
+
 -- Identifiers are compared and hashed as UTF-8 bytes, and their error
 -- messages carry Japanese terms: the database must be UTF-8.
 DO $$
@@ -128,7 +194,7 @@ CREATE FUNCTION @extschema@.insured_no_recv(internal) RETURNS @extschema@.insure
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.insured_no_send(@extschema@.insured_no) RETURNS bytea
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
--- ANALYZE keeps no value of a type that carries numbers (section 8).
+-- ANALYZE keeps no value of a type that carries numbers (section 9).
 CREATE FUNCTION @extschema@.number_typanalyze(internal) RETURNS boolean
     AS 'MODULE_PATHNAME', 'number_typanalyze' LANGUAGE C STRICT;
 COMMENT ON FUNCTION @extschema@.number_typanalyze(internal) IS
@@ -279,10 +345,30 @@ CREATE TYPE @extschema@.audit_record AS (
 COMMENT ON TYPE @extschema@.audit_record IS 'one record of the audit trail (監査記録) as the file holds it: persons as comma-separated keyed digests, previous_hash and hash the links of its hash chain; hokenid.audit_log is the view to read';
 
 -- ===========================================================================
--- 2. Operators, operator classes and casts of the identifier types
+-- 2. Operators, operator classes, min/max and casts of the identifier types
 -- Every type: LEAKPROOF = <> < <= > >=, a btree and a hash operator class (so indexes,
--- merge and hash joins, DISTINCT and hash partitioning work), an explicit cast from text
--- and an assignment cast to text.
+-- merge and hash joins, DISTINCT and hash partitioning work), min and max, implicit casts
+-- from text and varchar and an assignment cast to text.
+--
+-- Where the comparisons live.  PostgreSQL finds an operator or an aggregate through
+-- search_path, and pg_catalog is always on it: so `WHERE insured = '…'`, `JOIN … USING
+-- (insured)`, `ORDER BY`, `min(insured)` work for every user without touching search_path
+-- only if those objects are in pg_catalog.  Their signatures name this extension's types,
+-- so they cannot collide with PostgreSQL's own, only superusers can create objects there,
+-- and they are members of the extension like any other (dropped with it, recreated by
+-- CREATE EXTENSION on restore).  The operator classes hold the pg_catalog operators, so
+-- the plain spelling is the one indexes, merge and hash joins know.  The same operators
+-- stay under the schema (OPERATOR(hokenid.=)) with the same functions, for code written
+-- that way; an operator class can hold only one operator per strategy, so these get no
+-- index, and they do not declare HASHES or MERGES.
+--
+-- Casts from text.  Input validates (22P02 on a malformed number, never a NULL), so a
+-- text or varchar value may become a number wherever one is expected: an INSERT of a
+-- text parameter (assignment), and a comparison with one (`WHERE insured = $1` where the
+-- driver types $1 as varchar, as JDBC's setString does, or text, as psycopg's binary mode
+-- does), which needs the cast to be implicit.  PostgreSQL's own text -> regclass is
+-- implicit for the same reason.  A number never becomes text implicitly, so a comparison
+-- of a number with text always compares numbers, never strings.
 -- ===========================================================================
 -- insurer_no compares and hashes with the int4 functions themselves, bound to this type.
 CREATE FUNCTION @extschema@.insurer_no_eq(@extschema@.insurer_no, @extschema@.insurer_no) RETURNS boolean
@@ -305,12 +391,66 @@ CREATE FUNCTION @extschema@.insurer_no_hash(@extschema@.insurer_no) RETURNS inte
     AS 'hashint4' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 CREATE FUNCTION @extschema@.insurer_no_hash_extended(@extschema@.insurer_no, bigint) RETURNS bigint
     AS 'hashint4extended' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+-- The comparisons live in pg_catalog, where PostgreSQL finds operators whatever the
+-- search_path (see the head of this section); the operator classes hold these.
+CREATE OPERATOR pg_catalog.= (
+    LEFTARG = @extschema@.insurer_no, RIGHTARG = @extschema@.insurer_no,
+    FUNCTION = @extschema@.insurer_no_eq,
+    COMMUTATOR = OPERATOR(pg_catalog.=), NEGATOR = OPERATOR(pg_catalog.<>),
+    RESTRICT = eqsel, JOIN = eqjoinsel,
+    HASHES, MERGES
+);
+CREATE OPERATOR pg_catalog.<> (
+    LEFTARG = @extschema@.insurer_no, RIGHTARG = @extschema@.insurer_no,
+    FUNCTION = @extschema@.insurer_no_ne,
+    COMMUTATOR = OPERATOR(pg_catalog.<>), NEGATOR = OPERATOR(pg_catalog.=),
+    RESTRICT = neqsel, JOIN = neqjoinsel
+);
+CREATE OPERATOR pg_catalog.< (
+    LEFTARG = @extschema@.insurer_no, RIGHTARG = @extschema@.insurer_no,
+    FUNCTION = @extschema@.insurer_no_lt,
+    COMMUTATOR = OPERATOR(pg_catalog.>), NEGATOR = OPERATOR(pg_catalog.>=),
+    RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR pg_catalog.<= (
+    LEFTARG = @extschema@.insurer_no, RIGHTARG = @extschema@.insurer_no,
+    FUNCTION = @extschema@.insurer_no_le,
+    COMMUTATOR = OPERATOR(pg_catalog.>=), NEGATOR = OPERATOR(pg_catalog.>),
+    RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR pg_catalog.> (
+    LEFTARG = @extschema@.insurer_no, RIGHTARG = @extschema@.insurer_no,
+    FUNCTION = @extschema@.insurer_no_gt,
+    COMMUTATOR = OPERATOR(pg_catalog.<), NEGATOR = OPERATOR(pg_catalog.<=),
+    RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR pg_catalog.>= (
+    LEFTARG = @extschema@.insurer_no, RIGHTARG = @extschema@.insurer_no,
+    FUNCTION = @extschema@.insurer_no_ge,
+    COMMUTATOR = OPERATOR(pg_catalog.<=), NEGATOR = OPERATOR(pg_catalog.<),
+    RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+CREATE OPERATOR CLASS @extschema@.insurer_no_ops
+    DEFAULT FOR TYPE @extschema@.insurer_no USING btree AS
+        OPERATOR 1 pg_catalog.< ,
+        OPERATOR 2 pg_catalog.<= ,
+        OPERATOR 3 pg_catalog.= ,
+        OPERATOR 4 pg_catalog.>= ,
+        OPERATOR 5 pg_catalog.> ,
+        FUNCTION 1 @extschema@.insurer_no_cmp(@extschema@.insurer_no, @extschema@.insurer_no),
+        FUNCTION 2 @extschema@.insurer_no_sortsupport(internal);
+CREATE OPERATOR CLASS @extschema@.insurer_no_hash_ops
+    DEFAULT FOR TYPE @extschema@.insurer_no USING hash AS
+        OPERATOR 1 pg_catalog.= ,
+        FUNCTION 1 @extschema@.insurer_no_hash(@extschema@.insurer_no),
+        FUNCTION 2 @extschema@.insurer_no_hash_extended(@extschema@.insurer_no, bigint);
+-- The same comparisons under the schema's name, for code that spells OPERATOR(hokenid.=):
+-- same functions, so same answers, but no index, merge or hash join knows them.
 CREATE OPERATOR @extschema@.= (
     LEFTARG = @extschema@.insurer_no, RIGHTARG = @extschema@.insurer_no,
     FUNCTION = @extschema@.insurer_no_eq,
     COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
-    RESTRICT = eqsel, JOIN = eqjoinsel,
-    HASHES, MERGES
+    RESTRICT = eqsel, JOIN = eqjoinsel
 );
 CREATE OPERATOR @extschema@.<> (
     LEFTARG = @extschema@.insurer_no, RIGHTARG = @extschema@.insurer_no,
@@ -342,21 +482,20 @@ CREATE OPERATOR @extschema@.>= (
     COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
     RESTRICT = scalargesel, JOIN = scalargejoinsel
 );
-CREATE OPERATOR CLASS @extschema@.insurer_no_ops
-    DEFAULT FOR TYPE @extschema@.insurer_no USING btree AS
-        OPERATOR 1 @extschema@.< ,
-        OPERATOR 2 @extschema@.<= ,
-        OPERATOR 3 @extschema@.= ,
-        OPERATOR 4 @extschema@.>= ,
-        OPERATOR 5 @extschema@.> ,
-        FUNCTION 1 @extschema@.insurer_no_cmp(@extschema@.insurer_no, @extschema@.insurer_no),
-        FUNCTION 2 @extschema@.insurer_no_sortsupport(internal);
-CREATE OPERATOR CLASS @extschema@.insurer_no_hash_ops
-    DEFAULT FOR TYPE @extschema@.insurer_no USING hash AS
-        OPERATOR 1 @extschema@.= ,
-        FUNCTION 1 @extschema@.insurer_no_hash(@extschema@.insurer_no),
-        FUNCTION 2 @extschema@.insurer_no_hash_extended(@extschema@.insurer_no, bigint);
-CREATE CAST (text AS @extschema@.insurer_no) WITH INOUT;
+CREATE FUNCTION @extschema@.insurer_no_smaller(@extschema@.insurer_no, @extschema@.insurer_no) RETURNS @extschema@.insurer_no
+    AS 'int4smaller' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.insurer_no_larger(@extschema@.insurer_no, @extschema@.insurer_no) RETURNS @extschema@.insurer_no
+    AS 'int4larger' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
+CREATE AGGREGATE pg_catalog.min(@extschema@.insurer_no) (
+    SFUNC = @extschema@.insurer_no_smaller, STYPE = @extschema@.insurer_no,
+    COMBINEFUNC = @extschema@.insurer_no_smaller, SORTOP = OPERATOR(pg_catalog.<), PARALLEL = SAFE
+);
+CREATE AGGREGATE pg_catalog.max(@extschema@.insurer_no) (
+    SFUNC = @extschema@.insurer_no_larger, STYPE = @extschema@.insurer_no,
+    COMBINEFUNC = @extschema@.insurer_no_larger, SORTOP = OPERATOR(pg_catalog.>), PARALLEL = SAFE
+);
+CREATE CAST (text AS @extschema@.insurer_no) WITH INOUT AS IMPLICIT;
+CREATE CAST (character varying AS @extschema@.insurer_no) WITH INOUT AS IMPLICIT;
 CREATE CAST (@extschema@.insurer_no AS text) WITH INOUT AS ASSIGNMENT;
 
 -- kohi_no likewise, with the int4 functions.
@@ -380,12 +519,66 @@ CREATE FUNCTION @extschema@.kohi_no_hash(@extschema@.kohi_no) RETURNS integer
     AS 'hashint4' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 CREATE FUNCTION @extschema@.kohi_no_hash_extended(@extschema@.kohi_no, bigint) RETURNS bigint
     AS 'hashint4extended' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+-- The comparisons live in pg_catalog, where PostgreSQL finds operators whatever the
+-- search_path (see the head of this section); the operator classes hold these.
+CREATE OPERATOR pg_catalog.= (
+    LEFTARG = @extschema@.kohi_no, RIGHTARG = @extschema@.kohi_no,
+    FUNCTION = @extschema@.kohi_no_eq,
+    COMMUTATOR = OPERATOR(pg_catalog.=), NEGATOR = OPERATOR(pg_catalog.<>),
+    RESTRICT = eqsel, JOIN = eqjoinsel,
+    HASHES, MERGES
+);
+CREATE OPERATOR pg_catalog.<> (
+    LEFTARG = @extschema@.kohi_no, RIGHTARG = @extschema@.kohi_no,
+    FUNCTION = @extschema@.kohi_no_ne,
+    COMMUTATOR = OPERATOR(pg_catalog.<>), NEGATOR = OPERATOR(pg_catalog.=),
+    RESTRICT = neqsel, JOIN = neqjoinsel
+);
+CREATE OPERATOR pg_catalog.< (
+    LEFTARG = @extschema@.kohi_no, RIGHTARG = @extschema@.kohi_no,
+    FUNCTION = @extschema@.kohi_no_lt,
+    COMMUTATOR = OPERATOR(pg_catalog.>), NEGATOR = OPERATOR(pg_catalog.>=),
+    RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR pg_catalog.<= (
+    LEFTARG = @extschema@.kohi_no, RIGHTARG = @extschema@.kohi_no,
+    FUNCTION = @extschema@.kohi_no_le,
+    COMMUTATOR = OPERATOR(pg_catalog.>=), NEGATOR = OPERATOR(pg_catalog.>),
+    RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR pg_catalog.> (
+    LEFTARG = @extschema@.kohi_no, RIGHTARG = @extschema@.kohi_no,
+    FUNCTION = @extschema@.kohi_no_gt,
+    COMMUTATOR = OPERATOR(pg_catalog.<), NEGATOR = OPERATOR(pg_catalog.<=),
+    RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR pg_catalog.>= (
+    LEFTARG = @extschema@.kohi_no, RIGHTARG = @extschema@.kohi_no,
+    FUNCTION = @extschema@.kohi_no_ge,
+    COMMUTATOR = OPERATOR(pg_catalog.<=), NEGATOR = OPERATOR(pg_catalog.<),
+    RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+CREATE OPERATOR CLASS @extschema@.kohi_no_ops
+    DEFAULT FOR TYPE @extschema@.kohi_no USING btree AS
+        OPERATOR 1 pg_catalog.< ,
+        OPERATOR 2 pg_catalog.<= ,
+        OPERATOR 3 pg_catalog.= ,
+        OPERATOR 4 pg_catalog.>= ,
+        OPERATOR 5 pg_catalog.> ,
+        FUNCTION 1 @extschema@.kohi_no_cmp(@extschema@.kohi_no, @extschema@.kohi_no),
+        FUNCTION 2 @extschema@.kohi_no_sortsupport(internal);
+CREATE OPERATOR CLASS @extschema@.kohi_no_hash_ops
+    DEFAULT FOR TYPE @extschema@.kohi_no USING hash AS
+        OPERATOR 1 pg_catalog.= ,
+        FUNCTION 1 @extschema@.kohi_no_hash(@extschema@.kohi_no),
+        FUNCTION 2 @extschema@.kohi_no_hash_extended(@extschema@.kohi_no, bigint);
+-- The same comparisons under the schema's name, for code that spells OPERATOR(hokenid.=):
+-- same functions, so same answers, but no index, merge or hash join knows them.
 CREATE OPERATOR @extschema@.= (
     LEFTARG = @extschema@.kohi_no, RIGHTARG = @extschema@.kohi_no,
     FUNCTION = @extschema@.kohi_no_eq,
     COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
-    RESTRICT = eqsel, JOIN = eqjoinsel,
-    HASHES, MERGES
+    RESTRICT = eqsel, JOIN = eqjoinsel
 );
 CREATE OPERATOR @extschema@.<> (
     LEFTARG = @extschema@.kohi_no, RIGHTARG = @extschema@.kohi_no,
@@ -417,21 +610,20 @@ CREATE OPERATOR @extschema@.>= (
     COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
     RESTRICT = scalargesel, JOIN = scalargejoinsel
 );
-CREATE OPERATOR CLASS @extschema@.kohi_no_ops
-    DEFAULT FOR TYPE @extschema@.kohi_no USING btree AS
-        OPERATOR 1 @extschema@.< ,
-        OPERATOR 2 @extschema@.<= ,
-        OPERATOR 3 @extschema@.= ,
-        OPERATOR 4 @extschema@.>= ,
-        OPERATOR 5 @extschema@.> ,
-        FUNCTION 1 @extschema@.kohi_no_cmp(@extschema@.kohi_no, @extschema@.kohi_no),
-        FUNCTION 2 @extschema@.kohi_no_sortsupport(internal);
-CREATE OPERATOR CLASS @extschema@.kohi_no_hash_ops
-    DEFAULT FOR TYPE @extschema@.kohi_no USING hash AS
-        OPERATOR 1 @extschema@.= ,
-        FUNCTION 1 @extschema@.kohi_no_hash(@extschema@.kohi_no),
-        FUNCTION 2 @extschema@.kohi_no_hash_extended(@extschema@.kohi_no, bigint);
-CREATE CAST (text AS @extschema@.kohi_no) WITH INOUT;
+CREATE FUNCTION @extschema@.kohi_no_smaller(@extschema@.kohi_no, @extschema@.kohi_no) RETURNS @extschema@.kohi_no
+    AS 'int4smaller' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.kohi_no_larger(@extschema@.kohi_no, @extschema@.kohi_no) RETURNS @extschema@.kohi_no
+    AS 'int4larger' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
+CREATE AGGREGATE pg_catalog.min(@extschema@.kohi_no) (
+    SFUNC = @extschema@.kohi_no_smaller, STYPE = @extschema@.kohi_no,
+    COMBINEFUNC = @extschema@.kohi_no_smaller, SORTOP = OPERATOR(pg_catalog.<), PARALLEL = SAFE
+);
+CREATE AGGREGATE pg_catalog.max(@extschema@.kohi_no) (
+    SFUNC = @extschema@.kohi_no_larger, STYPE = @extschema@.kohi_no,
+    COMBINEFUNC = @extschema@.kohi_no_larger, SORTOP = OPERATOR(pg_catalog.>), PARALLEL = SAFE
+);
+CREATE CAST (text AS @extschema@.kohi_no) WITH INOUT AS IMPLICIT;
+CREATE CAST (character varying AS @extschema@.kohi_no) WITH INOUT AS IMPLICIT;
 CREATE CAST (@extschema@.kohi_no AS text) WITH INOUT AS ASSIGNMENT;
 
 -- facility_code likewise, with the int8 functions.
@@ -455,12 +647,66 @@ CREATE FUNCTION @extschema@.facility_code_hash(@extschema@.facility_code) RETURN
     AS 'hashint8' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 CREATE FUNCTION @extschema@.facility_code_hash_extended(@extschema@.facility_code, bigint) RETURNS bigint
     AS 'hashint8extended' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+-- The comparisons live in pg_catalog, where PostgreSQL finds operators whatever the
+-- search_path (see the head of this section); the operator classes hold these.
+CREATE OPERATOR pg_catalog.= (
+    LEFTARG = @extschema@.facility_code, RIGHTARG = @extschema@.facility_code,
+    FUNCTION = @extschema@.facility_code_eq,
+    COMMUTATOR = OPERATOR(pg_catalog.=), NEGATOR = OPERATOR(pg_catalog.<>),
+    RESTRICT = eqsel, JOIN = eqjoinsel,
+    HASHES, MERGES
+);
+CREATE OPERATOR pg_catalog.<> (
+    LEFTARG = @extschema@.facility_code, RIGHTARG = @extschema@.facility_code,
+    FUNCTION = @extschema@.facility_code_ne,
+    COMMUTATOR = OPERATOR(pg_catalog.<>), NEGATOR = OPERATOR(pg_catalog.=),
+    RESTRICT = neqsel, JOIN = neqjoinsel
+);
+CREATE OPERATOR pg_catalog.< (
+    LEFTARG = @extschema@.facility_code, RIGHTARG = @extschema@.facility_code,
+    FUNCTION = @extschema@.facility_code_lt,
+    COMMUTATOR = OPERATOR(pg_catalog.>), NEGATOR = OPERATOR(pg_catalog.>=),
+    RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR pg_catalog.<= (
+    LEFTARG = @extschema@.facility_code, RIGHTARG = @extschema@.facility_code,
+    FUNCTION = @extschema@.facility_code_le,
+    COMMUTATOR = OPERATOR(pg_catalog.>=), NEGATOR = OPERATOR(pg_catalog.>),
+    RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR pg_catalog.> (
+    LEFTARG = @extschema@.facility_code, RIGHTARG = @extschema@.facility_code,
+    FUNCTION = @extschema@.facility_code_gt,
+    COMMUTATOR = OPERATOR(pg_catalog.<), NEGATOR = OPERATOR(pg_catalog.<=),
+    RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR pg_catalog.>= (
+    LEFTARG = @extschema@.facility_code, RIGHTARG = @extschema@.facility_code,
+    FUNCTION = @extschema@.facility_code_ge,
+    COMMUTATOR = OPERATOR(pg_catalog.<=), NEGATOR = OPERATOR(pg_catalog.<),
+    RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+CREATE OPERATOR CLASS @extschema@.facility_code_ops
+    DEFAULT FOR TYPE @extschema@.facility_code USING btree AS
+        OPERATOR 1 pg_catalog.< ,
+        OPERATOR 2 pg_catalog.<= ,
+        OPERATOR 3 pg_catalog.= ,
+        OPERATOR 4 pg_catalog.>= ,
+        OPERATOR 5 pg_catalog.> ,
+        FUNCTION 1 @extschema@.facility_code_cmp(@extschema@.facility_code, @extschema@.facility_code),
+        FUNCTION 2 @extschema@.facility_code_sortsupport(internal);
+CREATE OPERATOR CLASS @extschema@.facility_code_hash_ops
+    DEFAULT FOR TYPE @extschema@.facility_code USING hash AS
+        OPERATOR 1 pg_catalog.= ,
+        FUNCTION 1 @extschema@.facility_code_hash(@extschema@.facility_code),
+        FUNCTION 2 @extschema@.facility_code_hash_extended(@extschema@.facility_code, bigint);
+-- The same comparisons under the schema's name, for code that spells OPERATOR(hokenid.=):
+-- same functions, so same answers, but no index, merge or hash join knows them.
 CREATE OPERATOR @extschema@.= (
     LEFTARG = @extschema@.facility_code, RIGHTARG = @extschema@.facility_code,
     FUNCTION = @extschema@.facility_code_eq,
     COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
-    RESTRICT = eqsel, JOIN = eqjoinsel,
-    HASHES, MERGES
+    RESTRICT = eqsel, JOIN = eqjoinsel
 );
 CREATE OPERATOR @extschema@.<> (
     LEFTARG = @extschema@.facility_code, RIGHTARG = @extschema@.facility_code,
@@ -492,21 +738,20 @@ CREATE OPERATOR @extschema@.>= (
     COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
     RESTRICT = scalargesel, JOIN = scalargejoinsel
 );
-CREATE OPERATOR CLASS @extschema@.facility_code_ops
-    DEFAULT FOR TYPE @extschema@.facility_code USING btree AS
-        OPERATOR 1 @extschema@.< ,
-        OPERATOR 2 @extschema@.<= ,
-        OPERATOR 3 @extschema@.= ,
-        OPERATOR 4 @extschema@.>= ,
-        OPERATOR 5 @extschema@.> ,
-        FUNCTION 1 @extschema@.facility_code_cmp(@extschema@.facility_code, @extschema@.facility_code),
-        FUNCTION 2 @extschema@.facility_code_sortsupport(internal);
-CREATE OPERATOR CLASS @extschema@.facility_code_hash_ops
-    DEFAULT FOR TYPE @extschema@.facility_code USING hash AS
-        OPERATOR 1 @extschema@.= ,
-        FUNCTION 1 @extschema@.facility_code_hash(@extschema@.facility_code),
-        FUNCTION 2 @extschema@.facility_code_hash_extended(@extschema@.facility_code, bigint);
-CREATE CAST (text AS @extschema@.facility_code) WITH INOUT;
+CREATE FUNCTION @extschema@.facility_code_smaller(@extschema@.facility_code, @extschema@.facility_code) RETURNS @extschema@.facility_code
+    AS 'int8smaller' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.facility_code_larger(@extschema@.facility_code, @extschema@.facility_code) RETURNS @extschema@.facility_code
+    AS 'int8larger' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
+CREATE AGGREGATE pg_catalog.min(@extschema@.facility_code) (
+    SFUNC = @extschema@.facility_code_smaller, STYPE = @extschema@.facility_code,
+    COMBINEFUNC = @extschema@.facility_code_smaller, SORTOP = OPERATOR(pg_catalog.<), PARALLEL = SAFE
+);
+CREATE AGGREGATE pg_catalog.max(@extschema@.facility_code) (
+    SFUNC = @extschema@.facility_code_larger, STYPE = @extschema@.facility_code,
+    COMBINEFUNC = @extschema@.facility_code_larger, SORTOP = OPERATOR(pg_catalog.>), PARALLEL = SAFE
+);
+CREATE CAST (text AS @extschema@.facility_code) WITH INOUT AS IMPLICIT;
+CREATE CAST (character varying AS @extschema@.facility_code) WITH INOUT AS IMPLICIT;
 CREATE CAST (@extschema@.facility_code AS text) WITH INOUT AS ASSIGNMENT;
 
 -- insured_no compares its canonical bytes (src/core/insured_no.h: equal numbers have equal
@@ -531,12 +776,66 @@ CREATE FUNCTION @extschema@.insured_no_hash(@extschema@.insured_no) RETURNS inte
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 CREATE FUNCTION @extschema@.insured_no_hash_extended(@extschema@.insured_no, bigint) RETURNS bigint
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+-- The comparisons live in pg_catalog, where PostgreSQL finds operators whatever the
+-- search_path (see the head of this section); the operator classes hold these.
+CREATE OPERATOR pg_catalog.= (
+    LEFTARG = @extschema@.insured_no, RIGHTARG = @extschema@.insured_no,
+    FUNCTION = @extschema@.insured_no_eq,
+    COMMUTATOR = OPERATOR(pg_catalog.=), NEGATOR = OPERATOR(pg_catalog.<>),
+    RESTRICT = eqsel, JOIN = eqjoinsel,
+    HASHES, MERGES
+);
+CREATE OPERATOR pg_catalog.<> (
+    LEFTARG = @extschema@.insured_no, RIGHTARG = @extschema@.insured_no,
+    FUNCTION = @extschema@.insured_no_ne,
+    COMMUTATOR = OPERATOR(pg_catalog.<>), NEGATOR = OPERATOR(pg_catalog.=),
+    RESTRICT = neqsel, JOIN = neqjoinsel
+);
+CREATE OPERATOR pg_catalog.< (
+    LEFTARG = @extschema@.insured_no, RIGHTARG = @extschema@.insured_no,
+    FUNCTION = @extschema@.insured_no_lt,
+    COMMUTATOR = OPERATOR(pg_catalog.>), NEGATOR = OPERATOR(pg_catalog.>=),
+    RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR pg_catalog.<= (
+    LEFTARG = @extschema@.insured_no, RIGHTARG = @extschema@.insured_no,
+    FUNCTION = @extschema@.insured_no_le,
+    COMMUTATOR = OPERATOR(pg_catalog.>=), NEGATOR = OPERATOR(pg_catalog.>),
+    RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR pg_catalog.> (
+    LEFTARG = @extschema@.insured_no, RIGHTARG = @extschema@.insured_no,
+    FUNCTION = @extschema@.insured_no_gt,
+    COMMUTATOR = OPERATOR(pg_catalog.<), NEGATOR = OPERATOR(pg_catalog.<=),
+    RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR pg_catalog.>= (
+    LEFTARG = @extschema@.insured_no, RIGHTARG = @extschema@.insured_no,
+    FUNCTION = @extschema@.insured_no_ge,
+    COMMUTATOR = OPERATOR(pg_catalog.<=), NEGATOR = OPERATOR(pg_catalog.<),
+    RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+CREATE OPERATOR CLASS @extschema@.insured_no_ops
+    DEFAULT FOR TYPE @extschema@.insured_no USING btree AS
+        OPERATOR 1 pg_catalog.< ,
+        OPERATOR 2 pg_catalog.<= ,
+        OPERATOR 3 pg_catalog.= ,
+        OPERATOR 4 pg_catalog.>= ,
+        OPERATOR 5 pg_catalog.> ,
+        FUNCTION 1 @extschema@.insured_no_cmp(@extschema@.insured_no, @extschema@.insured_no),
+        FUNCTION 2 @extschema@.insured_no_sortsupport(internal);
+CREATE OPERATOR CLASS @extschema@.insured_no_hash_ops
+    DEFAULT FOR TYPE @extschema@.insured_no USING hash AS
+        OPERATOR 1 pg_catalog.= ,
+        FUNCTION 1 @extschema@.insured_no_hash(@extschema@.insured_no),
+        FUNCTION 2 @extschema@.insured_no_hash_extended(@extschema@.insured_no, bigint);
+-- The same comparisons under the schema's name, for code that spells OPERATOR(hokenid.=):
+-- same functions, so same answers, but no index, merge or hash join knows them.
 CREATE OPERATOR @extschema@.= (
     LEFTARG = @extschema@.insured_no, RIGHTARG = @extschema@.insured_no,
     FUNCTION = @extschema@.insured_no_eq,
     COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
-    RESTRICT = eqsel, JOIN = eqjoinsel,
-    HASHES, MERGES
+    RESTRICT = eqsel, JOIN = eqjoinsel
 );
 CREATE OPERATOR @extschema@.<> (
     LEFTARG = @extschema@.insured_no, RIGHTARG = @extschema@.insured_no,
@@ -568,21 +867,22 @@ CREATE OPERATOR @extschema@.>= (
     COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
     RESTRICT = scalargesel, JOIN = scalargejoinsel
 );
-CREATE OPERATOR CLASS @extschema@.insured_no_ops
-    DEFAULT FOR TYPE @extschema@.insured_no USING btree AS
-        OPERATOR 1 @extschema@.< ,
-        OPERATOR 2 @extschema@.<= ,
-        OPERATOR 3 @extschema@.= ,
-        OPERATOR 4 @extschema@.>= ,
-        OPERATOR 5 @extschema@.> ,
-        FUNCTION 1 @extschema@.insured_no_cmp(@extschema@.insured_no, @extschema@.insured_no),
-        FUNCTION 2 @extschema@.insured_no_sortsupport(internal);
-CREATE OPERATOR CLASS @extschema@.insured_no_hash_ops
-    DEFAULT FOR TYPE @extschema@.insured_no USING hash AS
-        OPERATOR 1 @extschema@.= ,
-        FUNCTION 1 @extschema@.insured_no_hash(@extschema@.insured_no),
-        FUNCTION 2 @extschema@.insured_no_hash_extended(@extschema@.insured_no, bigint);
-CREATE CAST (text AS @extschema@.insured_no) WITH INOUT;
+CREATE FUNCTION @extschema@.insured_no_smaller(a @extschema@.insured_no, b @extschema@.insured_no) RETURNS @extschema@.insured_no
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN CASE WHEN @extschema@.insured_no_cmp(a, b) OPERATOR(pg_catalog.<=) 0 THEN a ELSE b END;
+CREATE FUNCTION @extschema@.insured_no_larger(a @extschema@.insured_no, b @extschema@.insured_no) RETURNS @extschema@.insured_no
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN CASE WHEN @extschema@.insured_no_cmp(a, b) OPERATOR(pg_catalog.>=) 0 THEN a ELSE b END;
+CREATE AGGREGATE pg_catalog.min(@extschema@.insured_no) (
+    SFUNC = @extschema@.insured_no_smaller, STYPE = @extschema@.insured_no,
+    COMBINEFUNC = @extschema@.insured_no_smaller, SORTOP = OPERATOR(pg_catalog.<), PARALLEL = SAFE
+);
+CREATE AGGREGATE pg_catalog.max(@extschema@.insured_no) (
+    SFUNC = @extschema@.insured_no_larger, STYPE = @extschema@.insured_no,
+    COMBINEFUNC = @extschema@.insured_no_larger, SORTOP = OPERATOR(pg_catalog.>), PARALLEL = SAFE
+);
+CREATE CAST (text AS @extschema@.insured_no) WITH INOUT AS IMPLICIT;
+CREATE CAST (character varying AS @extschema@.insured_no) WITH INOUT AS IMPLICIT;
 CREATE CAST (@extschema@.insured_no AS text) WITH INOUT AS ASSIGNMENT;
 
 -- linkage_code compares and hashes its 32 bytes.
@@ -604,12 +904,65 @@ CREATE FUNCTION @extschema@.linkage_code_hash(@extschema@.linkage_code) RETURNS 
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 CREATE FUNCTION @extschema@.linkage_code_hash_extended(@extschema@.linkage_code, bigint) RETURNS bigint
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+-- The comparisons live in pg_catalog, where PostgreSQL finds operators whatever the
+-- search_path (see the head of this section); the operator classes hold these.
+CREATE OPERATOR pg_catalog.= (
+    LEFTARG = @extschema@.linkage_code, RIGHTARG = @extschema@.linkage_code,
+    FUNCTION = @extschema@.linkage_code_eq,
+    COMMUTATOR = OPERATOR(pg_catalog.=), NEGATOR = OPERATOR(pg_catalog.<>),
+    RESTRICT = eqsel, JOIN = eqjoinsel,
+    HASHES, MERGES
+);
+CREATE OPERATOR pg_catalog.<> (
+    LEFTARG = @extschema@.linkage_code, RIGHTARG = @extschema@.linkage_code,
+    FUNCTION = @extschema@.linkage_code_ne,
+    COMMUTATOR = OPERATOR(pg_catalog.<>), NEGATOR = OPERATOR(pg_catalog.=),
+    RESTRICT = neqsel, JOIN = neqjoinsel
+);
+CREATE OPERATOR pg_catalog.< (
+    LEFTARG = @extschema@.linkage_code, RIGHTARG = @extschema@.linkage_code,
+    FUNCTION = @extschema@.linkage_code_lt,
+    COMMUTATOR = OPERATOR(pg_catalog.>), NEGATOR = OPERATOR(pg_catalog.>=),
+    RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR pg_catalog.<= (
+    LEFTARG = @extschema@.linkage_code, RIGHTARG = @extschema@.linkage_code,
+    FUNCTION = @extschema@.linkage_code_le,
+    COMMUTATOR = OPERATOR(pg_catalog.>=), NEGATOR = OPERATOR(pg_catalog.>),
+    RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR pg_catalog.> (
+    LEFTARG = @extschema@.linkage_code, RIGHTARG = @extschema@.linkage_code,
+    FUNCTION = @extschema@.linkage_code_gt,
+    COMMUTATOR = OPERATOR(pg_catalog.<), NEGATOR = OPERATOR(pg_catalog.<=),
+    RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR pg_catalog.>= (
+    LEFTARG = @extschema@.linkage_code, RIGHTARG = @extschema@.linkage_code,
+    FUNCTION = @extschema@.linkage_code_ge,
+    COMMUTATOR = OPERATOR(pg_catalog.<=), NEGATOR = OPERATOR(pg_catalog.<),
+    RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+CREATE OPERATOR CLASS @extschema@.linkage_code_ops
+    DEFAULT FOR TYPE @extschema@.linkage_code USING btree AS
+        OPERATOR 1 pg_catalog.< ,
+        OPERATOR 2 pg_catalog.<= ,
+        OPERATOR 3 pg_catalog.= ,
+        OPERATOR 4 pg_catalog.>= ,
+        OPERATOR 5 pg_catalog.> ,
+        FUNCTION 1 @extschema@.linkage_code_cmp(@extschema@.linkage_code, @extschema@.linkage_code);
+CREATE OPERATOR CLASS @extschema@.linkage_code_hash_ops
+    DEFAULT FOR TYPE @extschema@.linkage_code USING hash AS
+        OPERATOR 1 pg_catalog.= ,
+        FUNCTION 1 @extschema@.linkage_code_hash(@extschema@.linkage_code),
+        FUNCTION 2 @extschema@.linkage_code_hash_extended(@extschema@.linkage_code, bigint);
+-- The same comparisons under the schema's name, for code that spells OPERATOR(hokenid.=):
+-- same functions, so same answers, but no index, merge or hash join knows them.
 CREATE OPERATOR @extschema@.= (
     LEFTARG = @extschema@.linkage_code, RIGHTARG = @extschema@.linkage_code,
     FUNCTION = @extschema@.linkage_code_eq,
     COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
-    RESTRICT = eqsel, JOIN = eqjoinsel,
-    HASHES, MERGES
+    RESTRICT = eqsel, JOIN = eqjoinsel
 );
 CREATE OPERATOR @extschema@.<> (
     LEFTARG = @extschema@.linkage_code, RIGHTARG = @extschema@.linkage_code,
@@ -641,20 +994,22 @@ CREATE OPERATOR @extschema@.>= (
     COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
     RESTRICT = scalargesel, JOIN = scalargejoinsel
 );
-CREATE OPERATOR CLASS @extschema@.linkage_code_ops
-    DEFAULT FOR TYPE @extschema@.linkage_code USING btree AS
-        OPERATOR 1 @extschema@.< ,
-        OPERATOR 2 @extschema@.<= ,
-        OPERATOR 3 @extschema@.= ,
-        OPERATOR 4 @extschema@.>= ,
-        OPERATOR 5 @extschema@.> ,
-        FUNCTION 1 @extschema@.linkage_code_cmp(@extschema@.linkage_code, @extschema@.linkage_code);
-CREATE OPERATOR CLASS @extschema@.linkage_code_hash_ops
-    DEFAULT FOR TYPE @extschema@.linkage_code USING hash AS
-        OPERATOR 1 @extschema@.= ,
-        FUNCTION 1 @extschema@.linkage_code_hash(@extschema@.linkage_code),
-        FUNCTION 2 @extschema@.linkage_code_hash_extended(@extschema@.linkage_code, bigint);
-CREATE CAST (text AS @extschema@.linkage_code) WITH INOUT;
+CREATE FUNCTION @extschema@.linkage_code_smaller(a @extschema@.linkage_code, b @extschema@.linkage_code) RETURNS @extschema@.linkage_code
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN CASE WHEN @extschema@.linkage_code_cmp(a, b) OPERATOR(pg_catalog.<=) 0 THEN a ELSE b END;
+CREATE FUNCTION @extschema@.linkage_code_larger(a @extschema@.linkage_code, b @extschema@.linkage_code) RETURNS @extschema@.linkage_code
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN CASE WHEN @extschema@.linkage_code_cmp(a, b) OPERATOR(pg_catalog.>=) 0 THEN a ELSE b END;
+CREATE AGGREGATE pg_catalog.min(@extschema@.linkage_code) (
+    SFUNC = @extschema@.linkage_code_smaller, STYPE = @extschema@.linkage_code,
+    COMBINEFUNC = @extschema@.linkage_code_smaller, SORTOP = OPERATOR(pg_catalog.<), PARALLEL = SAFE
+);
+CREATE AGGREGATE pg_catalog.max(@extschema@.linkage_code) (
+    SFUNC = @extschema@.linkage_code_larger, STYPE = @extschema@.linkage_code,
+    COMBINEFUNC = @extschema@.linkage_code_larger, SORTOP = OPERATOR(pg_catalog.>), PARALLEL = SAFE
+);
+CREATE CAST (text AS @extschema@.linkage_code) WITH INOUT AS IMPLICIT;
+CREATE CAST (character varying AS @extschema@.linkage_code) WITH INOUT AS IMPLICIT;
 CREATE CAST (@extschema@.linkage_code AS text) WITH INOUT AS ASSIGNMENT;
 
 -- ===========================================================================
@@ -858,6 +1213,14 @@ COMMENT ON FUNCTION @extschema@.law_name(@extschema@.kohi_no) IS '制度 name of
 ------------------------------------------------------------------------------
 -- Tables (written only through the functions below)
 ------------------------------------------------------------------------------
+-- No foreign key joins these tables (nor any two tables of this extension).  pg_dump saves
+-- an extension's tables as data for tables CREATE EXTENSION has already made, constraints
+-- and all; pg_restore -j loads them in parallel, each in its own transaction, in no order,
+-- so a foreign key between two of them fails whenever the referencing table loads first
+-- (and one within a table makes pg_dump warn of a circular foreign key).  The links hold
+-- because the only writers are the functions below, which lock the person and write
+-- person, number and qualification in that order; hokenid.integrity_problems() checks
+-- every link, after a restore for instance.
 -- The internal person key is never shown to callers other than the
 -- provider's administration: it would let anyone join across numbers.
 CREATE TABLE @extschema@.person (
@@ -870,7 +1233,7 @@ COMMENT ON TABLE @extschema@.person IS '被保険者 (insured person): the inter
 -- owner a unique violation (23505) even between concurrent sessions.
 CREATE TABLE @extschema@.insured_number (
     insured     @extschema@.insured_no PRIMARY KEY,
-    person_id   bigint NOT NULL REFERENCES @extschema@.person,
+    person_id   bigint NOT NULL,  -- the holder: hokenid.person
     -- the number the holder's history starts with (links only add later
     -- numbers, so it never changes); person-level linkage codes derive
     -- from it, as NDB's ID5 derives from the oldest number
@@ -881,8 +1244,8 @@ COMMENT ON TABLE @extschema@.insured_number IS '被保険者番号 → person: e
 
 CREATE TABLE @extschema@.qualification (
     qualification_id  bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    person_id         bigint NOT NULL REFERENCES @extschema@.person,
-    insured           @extschema@.insured_no NOT NULL REFERENCES @extschema@.insured_number,
+    person_id         bigint NOT NULL,                    -- hokenid.person
+    insured           @extschema@.insured_no NOT NULL,    -- hokenid.insured_number, of the same person
     -- the card as printed without 枝番, for legacy cards
     card              @extschema@.insured_no NOT NULL
                       GENERATED ALWAYS AS (@extschema@.without_branch(insured)) STORED,
@@ -892,7 +1255,7 @@ CREATE TABLE @extschema@.qualification (
     relationship      text NOT NULL CHECK (relationship IN ('self', 'family')),
     coverage          daterange NOT NULL CHECK (NOT isempty(coverage) AND NOT lower_inf(coverage)),
     -- the qualification that took over through link_history (no forks: at most one)
-    succeeded_by      bigint UNIQUE REFERENCES @extschema@.qualification,
+    succeeded_by      bigint UNIQUE,
     -- A person has at most one qualification of a 制度 on a day.  The range
     -- over a single key stands in for equality so that core GiST suffices
     -- (no btree_gist needed).
@@ -972,7 +1335,7 @@ CREATE FUNCTION @extschema@.lock_holder(number @extschema@.insured_no) RETURNS b
     LANGUAGE sql VOLATILE STRICT SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
     SELECT p.person_id FROM @extschema@.insured_number n JOIN @extschema@.person p USING (person_id)
-    WHERE n.insured OPERATOR(@extschema@.=) number
+    WHERE n.insured OPERATOR(pg_catalog.=) number
     FOR UPDATE OF p;
 END;
 
@@ -1067,7 +1430,7 @@ BEGIN
                   DETAIL = format('The number ends in %s.', @extschema@.masked(insured));
     END IF;
     SELECT * INTO current_row FROM @extschema@.qualification q
-    WHERE q.insured OPERATOR(@extschema@.=) end_qualification.insured AND q.coverage @> last_day;
+    WHERE q.insured OPERATOR(pg_catalog.=) end_qualification.insured AND q.coverage @> last_day;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'the number does not cover % (no qualification to end on that day)',
                 to_char(last_day, 'YYYY-MM-DD')
@@ -1094,7 +1457,7 @@ DECLARE
     new_id bigint;
 BEGIN
     PERFORM @extschema@.check_history_date(effective, 'effective date');
-    IF previous OPERATOR(@extschema@.=) next THEN
+    IF previous OPERATOR(pg_catalog.=) next THEN
         RAISE EXCEPTION 'a number cannot succeed itself'
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
@@ -1106,7 +1469,7 @@ BEGIN
                   HINT = 'Register the first number with hokenid.register_qualification.';
     END IF;
     SELECT person_id INTO next_holder FROM @extschema@.insured_number n
-    WHERE n.insured OPERATOR(@extschema@.=) next;
+    WHERE n.insured OPERATOR(pg_catalog.=) next;
     IF next_holder IS NOT NULL AND next_holder <> holder THEN
         RAISE EXCEPTION 'the next number already belongs to another person'
             USING ERRCODE = 'unique_violation',
@@ -1118,7 +1481,7 @@ BEGIN
 
     -- the person's qualification under the previous number that the new one takes over
     SELECT * INTO before FROM @extschema@.qualification q
-    WHERE q.insured OPERATOR(@extschema@.=) previous
+    WHERE q.insured OPERATOR(pg_catalog.=) previous
     ORDER BY lower(q.coverage) DESC LIMIT 1;
     IF before.succeeded_by IS NOT NULL THEN
         RAISE EXCEPTION 'the previous number already has a successor'
@@ -1136,7 +1499,7 @@ BEGIN
     END IF;
 
     PERFORM @extschema@.claim_number(next, holder,
-        (SELECT n.oldest FROM @extschema@.insured_number n WHERE n.insured OPERATOR(@extschema@.=) previous));
+        (SELECT n.oldest FROM @extschema@.insured_number n WHERE n.insured OPERATOR(pg_catalog.=) previous));
     BEGIN
         INSERT INTO @extschema@.qualification (person_id, insured, relationship, coverage)
         VALUES (holder, next, before.relationship, daterange(effective, NULL, '[)'))
@@ -1189,9 +1552,9 @@ BEGIN
             USING ERRCODE = 'insufficient_privilege',
                   HINT = 'History is given only to recipients registered with hokenid.register_history_recipient (履歴の提供先の限定).';
     END IF;
-    SELECT n.person_id INTO holder FROM @extschema@.insured_number n WHERE n.insured OPERATOR(@extschema@.=) given;
+    SELECT n.person_id INTO holder FROM @extschema@.insured_number n WHERE n.insured OPERATOR(pg_catalog.=) given;
     RETURN QUERY
-        SELECT q.insured, q.coverage, q.relationship, q.insured OPERATOR(@extschema@.=) given
+        SELECT q.insured, q.coverage, q.relationship, q.insured OPERATOR(pg_catalog.=) given
         FROM @extschema@.qualification q
         WHERE q.person_id = holder
         ORDER BY lower(q.coverage), q.qualification_id;
@@ -1213,7 +1576,7 @@ CREATE FUNCTION @extschema@.oldest_number(insured @extschema@.insured_no) RETURN
 BEGIN ATOMIC
     SELECT coalesce(
         (SELECT n.oldest FROM @extschema@.insured_number n
-         WHERE n.insured OPERATOR(@extschema@.=) oldest_number.insured),
+         WHERE n.insured OPERATOR(pg_catalog.=) oldest_number.insured),
         oldest_number.insured);
 END;
 COMMENT ON FUNCTION @extschema@.oldest_number(@extschema@.insured_no) IS
@@ -1228,7 +1591,7 @@ COMMENT ON FUNCTION @extschema@.oldest_number(@extschema@.insured_no) IS
 CREATE FUNCTION @extschema@.card_matches(registered @extschema@.insured_no, card @extschema@.insured_no)
     RETURNS boolean
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    RETURN @extschema@.without_branch(registered) OPERATOR(@extschema@.=) @extschema@.without_branch(card)
+    RETURN @extschema@.without_branch(registered) OPERATOR(pg_catalog.=) @extschema@.without_branch(card)
        AND (@extschema@.branch(registered) IS NULL OR @extschema@.branch(card) IS NULL
             OR @extschema@.branch(registered) = @extschema@.branch(card));
 COMMENT ON FUNCTION @extschema@.card_matches(@extschema@.insured_no, @extschema@.insured_no) IS
@@ -1247,16 +1610,16 @@ DECLARE
 BEGIN
     ambiguous := false;
     SELECT n.person_id INTO holder FROM @extschema@.insured_number n
-    WHERE n.insured OPERATOR(@extschema@.=) resolve_holder.card;
+    WHERE n.insured OPERATOR(pg_catalog.=) resolve_holder.card;
     IF FOUND THEN
         RETURN;
     END IF;
     SELECT array_agg(DISTINCT q.person_id) INTO holders FROM @extschema@.qualification q
-    WHERE q.card OPERATOR(@extschema@.=) @extschema@.without_branch(resolve_holder.card)
+    WHERE q.card OPERATOR(pg_catalog.=) @extschema@.without_branch(resolve_holder.card)
       AND @extschema@.card_matches(q.insured, resolve_holder.card) AND q.coverage @> on_date;
     IF holders IS NULL THEN
         SELECT array_agg(DISTINCT q.person_id) INTO holders FROM @extschema@.qualification q
-        WHERE q.card OPERATOR(@extschema@.=) @extschema@.without_branch(resolve_holder.card)
+        WHERE q.card OPERATOR(pg_catalog.=) @extschema@.without_branch(resolve_holder.card)
           AND @extschema@.card_matches(q.insured, resolve_holder.card);
     END IF;
     IF cardinality(holders) = 1 THEN
@@ -1332,7 +1695,7 @@ BEGIN
     END IF;
     RETURN (SELECT q.insured FROM @extschema@.qualification q
             WHERE q.person_id = found_holder.holder AND q.coverage @> service_date
-            ORDER BY (q.insured OPERATOR(@extschema@.=) route_receipt.insured) DESC, q.qualification_id
+            ORDER BY (q.insured OPERATOR(pg_catalog.=) route_receipt.insured) DESC, q.qualification_id
             LIMIT 1);
 END
 $$;
@@ -1490,7 +1853,7 @@ COMMENT ON FUNCTION @extschema@.cached_table_changed() IS
 -- numbers).  Person-level linkage codes read them into a backend's map once
 -- it has looked up many numbers; every other number is its own first number.
 CREATE INDEX insured_number_moved ON @extschema@.insured_number (insured) INCLUDE (oldest)
-    WHERE insured OPERATOR(@extschema@.<>) oldest;
+    WHERE insured OPERATOR(pg_catalog.<>) oldest;
 CREATE TRIGGER insured_number_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
     ON @extschema@.insured_number
     FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.cached_table_changed();
@@ -1536,7 +1899,7 @@ INSERT INTO @extschema@.purpose VALUES
 
 CREATE TABLE @extschema@.purpose_grant (
     member   regrole NOT NULL,
-    purpose  text NOT NULL REFERENCES @extschema@.purpose ON UPDATE CASCADE,
+    purpose  text NOT NULL,  -- hokenid.purpose (no foreign key: see section 4's tables)
     PRIMARY KEY (member, purpose)
 );
 COMMENT ON TABLE @extschema@.purpose_grant IS 'which roles may declare which purposes';
@@ -1552,6 +1915,34 @@ CREATE TRIGGER purpose_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @
     FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.cached_table_changed();
 CREATE TRIGGER purpose_grant_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON @extschema@.purpose_grant
     FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.cached_table_changed();
+
+-- What a foreign key from purpose_grant would do, without one (see section 4's tables): a
+-- renamed purpose takes its grants along, a purpose still granted cannot be deleted (23503),
+-- and grant_purpose refuses a purpose that is not registered.
+CREATE FUNCTION @extschema@.purpose_keep_grants() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS
+$$
+BEGIN
+    IF TG_OP = 'UPDATE' THEN
+        UPDATE @extschema@.purpose_grant g SET purpose = NEW.name WHERE g.purpose = OLD.name;
+        RETURN NEW;
+    END IF;
+    IF EXISTS (SELECT 1 FROM @extschema@.purpose_grant g WHERE g.purpose = OLD.name) THEN
+        RAISE EXCEPTION 'purpose "%" is still granted to roles', OLD.name
+            USING ERRCODE = 'foreign_key_violation',
+                  HINT = 'Delete its rows of hokenid.purpose_grant first.';
+    END IF;
+    RETURN OLD;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.purpose_keep_grants() IS
+    'trigger on hokenid.purpose: a renamed purpose keeps its grants, a granted purpose is not deleted';
+REVOKE ALL ON FUNCTION @extschema@.purpose_keep_grants() FROM PUBLIC;
+CREATE TRIGGER purpose_renamed AFTER UPDATE OF name ON @extschema@.purpose
+    FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name)
+    EXECUTE FUNCTION @extschema@.purpose_keep_grants();
+CREATE TRIGGER purpose_deleted AFTER DELETE ON @extschema@.purpose
+    FOR EACH ROW EXECUTE FUNCTION @extschema@.purpose_keep_grants();
 
 CREATE FUNCTION @extschema@.register_purpose(name text, reads_numbers boolean, builds_stores boolean)
     RETURNS void
@@ -1677,7 +2068,7 @@ REVOKE ALL ON FUNCTION @extschema@.audit_history_provision(@extschema@.insured_n
 -- type that carries insured numbers analyses without values (no most common
 -- values, no histogram bounds in pg_stats); statistics gathered before are
 -- dropped and come back, without values, at the next ANALYZE.
--- (number_typanalyze, section 1; called at the end of this script, section 8)
+-- (number_typanalyze, section 1; called at the end of this script, section 9)
 CREATE FUNCTION @extschema@.protect_number_statistics() RETURNS bigint
     AS 'MODULE_PATHNAME', 'protect_number_statistics' LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION @extschema@.protect_number_statistics() IS
@@ -1827,7 +2218,8 @@ COMMENT ON FUNCTION @extschema@.load_code_master(bytea, text) IS
 -- [code]: leaving it out could turn 「胃癌の疑い」 into 「胃癌」.
 CREATE FUNCTION @extschema@.receipt_mds_named(data bytea, encoding text DEFAULT NULL, mask_diagnoses boolean DEFAULT false)
     RETURNS SETOF @extschema@.mds_named_item
-LANGUAGE sql STABLE PARALLEL SAFE ROWS 5000 AS $$
+    LANGUAGE sql STABLE PARALLEL SAFE ROWS 5000
+BEGIN ATOMIC
     SELECT m.*,
            CASE WHEN m.modifiers IS NULL OR c.name IS NULL THEN c.name
                 ELSE concat(z.prefixes, c.name, z.suffixes) END,
@@ -1855,13 +2247,62 @@ LANGUAGE sql STABLE PARALLEL SAFE ROWS 5000 AS $$
             ORDER BY c.valid_from DESC LIMIT 1
         ) AS n ON true
         WHERE m.modifiers IS NOT NULL
-    ) AS z ON true
-$$;
+    ) AS z ON true;
+END;
 COMMENT ON FUNCTION @extschema@.receipt_mds_named(bytea, text, boolean) IS
     'receipt_mds with code_name and code_unit from hokenid.code_master, the version valid on the day of care; a diagnosis is named with its 修飾語';
 
 -- ===========================================================================
--- 8. Statistics that publish no number
+-- 8. The links between the extension's tables, checked
+--
+-- No foreign key joins two tables of this extension (a parallel pg_restore loads them in no
+-- order: see section 4's tables).  The writing functions keep the links; this checks them.
+-- ===========================================================================
+CREATE FUNCTION @extschema@.integrity_problems(OUT relation regclass, OUT problem text, OUT rows bigint)
+    RETURNS SETOF record
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    SELECT c.relation, c.problem, c.rows
+    FROM (
+        SELECT '@extschema@.insured_number'::regclass, 'the holder (person_id) is not in hokenid.person', count(*)
+        FROM @extschema@.insured_number n
+        WHERE NOT EXISTS (SELECT 1 FROM @extschema@.person p WHERE p.person_id = n.person_id)
+        UNION ALL
+        SELECT '@extschema@.insured_number'::regclass, 'the first number (oldest) is not a number of the same holder', count(*)
+        FROM @extschema@.insured_number n
+        WHERE NOT EXISTS (SELECT 1 FROM @extschema@.insured_number o
+                          WHERE o.insured OPERATOR(pg_catalog.=) n.oldest AND o.person_id = n.person_id)
+        UNION ALL
+        SELECT '@extschema@.qualification'::regclass, 'the person (person_id) is not in hokenid.person', count(*)
+        FROM @extschema@.qualification q
+        WHERE NOT EXISTS (SELECT 1 FROM @extschema@.person p WHERE p.person_id = q.person_id)
+        UNION ALL
+        SELECT '@extschema@.qualification'::regclass, 'the number (insured) is not in hokenid.insured_number', count(*)
+        FROM @extschema@.qualification q
+        WHERE NOT EXISTS (SELECT 1 FROM @extschema@.insured_number n WHERE n.insured OPERATOR(pg_catalog.=) q.insured)
+        UNION ALL
+        SELECT '@extschema@.qualification'::regclass, 'the person is not the holder of the number', count(*)
+        FROM @extschema@.qualification q JOIN @extschema@.insured_number n ON n.insured OPERATOR(pg_catalog.=) q.insured
+        WHERE n.person_id <> q.person_id
+        UNION ALL
+        SELECT '@extschema@.qualification'::regclass, 'succeeded_by is not a qualification of the same person', count(*)
+        FROM @extschema@.qualification q
+        WHERE q.succeeded_by IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM @extschema@.qualification s
+                          WHERE s.qualification_id = q.succeeded_by AND s.person_id = q.person_id)
+        UNION ALL
+        SELECT '@extschema@.purpose_grant'::regclass, 'the purpose is not in hokenid.purpose', count(*)
+        FROM @extschema@.purpose_grant g
+        WHERE NOT EXISTS (SELECT 1 FROM @extschema@.purpose p WHERE p.name = g.purpose)
+    ) AS c(relation, problem, rows)
+    WHERE c.rows > 0;
+END;
+COMMENT ON FUNCTION @extschema@.integrity_problems() IS
+    'the links between the extension''s tables that foreign keys would check (number -> person, qualification -> number and person, successor, grant -> purpose): one row per kind of broken link with how many rows break it (no numbers); no row when every link holds';
+REVOKE ALL ON FUNCTION @extschema@.integrity_problems() FROM PUBLIC;
+
+-- ===========================================================================
+-- 9. Statistics that publish no number
 -- ===========================================================================
 -- Every type that carries insured numbers -- insured_no, its array, and every row type above
 -- that holds one -- analyses through number_typanalyze (section 1), so no number reaches

@@ -60,8 +60,9 @@ EXPLAIN (COSTS OFF) SELECT * FROM insured_parts WHERE insured = '06130512:42:424
 SELECT * FROM insured_parts WHERE insured = '06130512:42:4242:00';
 DROP TABLE insured_parts;
 
--- comparison operators are LEAKPROOF, so security-barrier views can push them down
-SELECT p.oprname, f.proleakproof
+-- comparison operators are LEAKPROOF, so security-barrier views can push them down; each is
+-- in pg_catalog (found without search_path, in the operator classes) and under hokenid
+SELECT p.oprnamespace::regnamespace AS schema, p.oprname, f.proleakproof
 FROM pg_operator p JOIN pg_proc f ON f.oid = p.oprcode
 WHERE p.oprleft = 'hokenid.insured_no'::regtype
-ORDER BY p.oprname;
+ORDER BY p.oprname, 1;
