@@ -24,7 +24,8 @@
 -- adopted one that existed: a role with only CREATE on the database can have made it and
 -- put objects in it (hokenid.link(text, text), say) that calls written hokenid.link(…)
 -- would resolve to, handing them the numbers.  So refuse (42501) unless the installing role
--- owns the schema, nobody else may create in it, and it is empty: no relation, function,
+-- (or another superuser: pg_restore recreates the schema, owned as it was, before CREATE
+-- EXTENSION) owns the schema, nobody else may create in it, and it is empty: no relation, function,
 -- type, operator, operator class or family, collation, conversion, text search object,
 -- statistics object, extension or default privilege.
 DO $$
@@ -37,8 +38,9 @@ DECLARE
 BEGIN
     SELECT pg_catalog.pg_get_userbyid(n.nspowner) INTO schema_owner
     FROM pg_catalog.pg_namespace n WHERE n.oid OPERATOR(pg_catalog.=) schema_oid;
-    IF schema_owner OPERATOR(pg_catalog.<>) CURRENT_USER THEN
-        RAISE EXCEPTION 'schema "@extschema@" is owned by role "%", not by the role installing hokenid', schema_owner
+    IF schema_owner OPERATOR(pg_catalog.<>) CURRENT_USER
+       AND NOT (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname OPERATOR(pg_catalog.=) schema_owner) THEN
+        RAISE EXCEPTION 'schema "@extschema@" is owned by role "%", not by the role installing hokenid nor a superuser', schema_owner
             USING ERRCODE = 'insufficient_privilege',
                   DETAIL = 'Another role could have put objects in the schema that calls of hokenid functions would resolve to.',
                   HINT = 'Check what the schema holds, drop or rename it, and run CREATE EXTENSION hokenid again: it creates its own schema.';
@@ -1943,6 +1945,25 @@ CREATE TRIGGER purpose_renamed AFTER UPDATE OF name ON @extschema@.purpose
     EXECUTE FUNCTION @extschema@.purpose_keep_grants();
 CREATE TRIGGER purpose_deleted AFTER DELETE ON @extschema@.purpose
     FOR EACH ROW EXECUTE FUNCTION @extschema@.purpose_keep_grants();
+
+-- A grant that exists already is not added twice: restoring a dump into a database where
+-- the superuser has granted the restoring role its backup purpose brings that grant again.
+CREATE FUNCTION @extschema@.purpose_grant_once() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS
+$$
+BEGIN
+    IF EXISTS (SELECT 1 FROM @extschema@.purpose_grant g
+               WHERE g.member = NEW.member AND g.purpose = NEW.purpose) THEN
+        RETURN NULL;
+    END IF;
+    RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.purpose_grant_once() IS
+    'trigger on hokenid.purpose_grant: a grant that exists already is skipped, not refused (restores into a database with grants)';
+REVOKE ALL ON FUNCTION @extschema@.purpose_grant_once() FROM PUBLIC;
+CREATE TRIGGER purpose_grant_once BEFORE INSERT ON @extschema@.purpose_grant
+    FOR EACH ROW EXECUTE FUNCTION @extschema@.purpose_grant_once();
 
 CREATE FUNCTION @extschema@.register_purpose(name text, reads_numbers boolean, builds_stores boolean)
     RETURNS void
