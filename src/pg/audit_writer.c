@@ -14,8 +14,15 @@
  * replaced or cut the trail file under the running server, and writes the
  * summary records of refusals (refusal_limit.h) whose minute has ended, and
  * at a clean shutdown those of every minute still running.
+ *
+ * The settings of the audit trail are defined here too: the three above,
+ * which the writer and audit_log.c read, and the two thresholds that only
+ * the view hokenid.audit_violations reads (through current_setting), an
+ * auditor's choice for the session that looks at the trail.
  */
 #include "postgres.h"
+
+#include <limits.h>
 
 #include "miscadmin.h"
 #include "postmaster/bgworker.h"
@@ -44,6 +51,9 @@ static const struct config_enum_entry audit_sync_options[] = {
 static int	audit_sync = AUDIT_SYNC_BACKGROUND;
 static int	audit_sync_delay_ms = 200;
 static int	refusals_per_minute = 10;
+/* read only by the view hokenid.audit_violations, through current_setting */
+static char *business_hours = NULL;
+static int	daily_persons = 0;
 
 bool
 audit_sync_each_statement(void)
@@ -55,6 +65,77 @@ int
 audit_refusals_per_minute(void)
 {
 	return refusals_per_minute;
+}
+
+/* Reads "H-H" into its hours; false unless both are one or two digits. */
+static bool
+parse_hour_range(const char *text, int *start, int *end)
+{
+	const char *p = text;
+	int			hours[2];
+
+	for (int i = 0; i < 2; i++)
+	{
+		int			digits = 0;
+
+		hours[i] = 0;
+		while (*p >= '0' && *p <= '9' && digits < 2)
+		{
+			hours[i] = hours[i] * 10 + (*p - '0');
+			p++;
+			digits++;
+		}
+		if (digits == 0)
+			return false;
+		if (i == 0 && *p++ != '-')
+			return false;
+	}
+	*start = hours[0];
+	*end = hours[1];
+	return *p == '\0';
+}
+
+/*
+ * hokenid.audit_business_hours: empty (off) or "H-H", 0 <= start < end <= 24,
+ * stored as written without leading zeros so that the view reads plain hours.
+ */
+static bool
+check_business_hours(char **newval, void **extra, GucSource source)
+{
+	int			start;
+	int			end;
+	char		canonical[8];
+
+	(void) extra;
+	(void) source;
+	if (*newval == NULL || (*newval)[0] == '\0')
+		return true;
+	if (!parse_hour_range(*newval, &start, &end))
+	{
+		GUC_check_errdetail("Business hours are written as start-end in whole hours, such as 8-20.");
+		GUC_check_errhint("Set an empty string to flag no disclosure by its hour.");
+		return false;
+	}
+	if (end > 24 || start >= end)
+	{
+		GUC_check_errdetail("Business hours must start before they end, within 0-24.");
+		return false;
+	}
+	snprintf(canonical, sizeof(canonical), "%d-%d", start, end);
+	if (strcmp(canonical, *newval) != 0)
+	{
+		/* PostgreSQL 15 keeps string settings in malloc'd memory */
+		char	   *copy = strdup(canonical);
+
+		if (copy == NULL)
+		{
+			GUC_check_errcode(ERRCODE_OUT_OF_MEMORY);
+			return false;
+		}
+		free(*newval);
+		*newval = copy;
+	}
+	return true;
 }
 
 void
@@ -78,6 +159,15 @@ audit_writer_init(void)
 							"Further refusals in that minute are counted and recorded as one summary record, so "
 							"that a role cannot fill the disk with refusals.",
 							&refusals_per_minute, 10, 0, 100000, PGC_SIGHUP, 0, NULL, NULL, NULL);
+	DefineCustomStringVariable("hokenid.audit_business_hours",
+							   "Business hours, such as 8-20, outside which hokenid.audit_violations flags disclosures.",
+							   "Whole hours in the session's TimeZone, start inclusive and end exclusive; "
+							   "empty flags no disclosure by its hour.",
+							   &business_hours, "", PGC_USERSET, 0, check_business_hours, NULL, NULL);
+	DefineCustomIntVariable("hokenid.audit_daily_persons",
+							"Persons a role may read a day before hokenid.audit_violations flags it.",
+							"0 flags no role by the persons it read.",
+							&daily_persons, 0, 0, INT_MAX, PGC_USERSET, 0, NULL, NULL, NULL);
 	if (!process_shared_preload_libraries_in_progress)
 		return;					/* no trail to flush: nothing is audited */
 
