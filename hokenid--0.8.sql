@@ -2063,15 +2063,14 @@ CREATE VIEW @extschema@.audit_violations AS
     SELECT seq, logged_at, role_name, purpose, 'outside business hours'
     FROM @extschema@.audit_log
     WHERE NOT refused AND phase <> 'closed'
-      AND coalesce(current_setting('hokenid.audit_business_hours', true), '') ~ '^\d+-\d+$'
-      AND (extract(hour FROM logged_at) < split_part(current_setting('hokenid.audit_business_hours', true), '-', 1)::int
-        OR extract(hour FROM logged_at) >= split_part(current_setting('hokenid.audit_business_hours', true), '-', 2)::int)
+      AND (extract(hour FROM logged_at) < nullif(split_part(current_setting('hokenid.audit_business_hours', true), '-', 1), '')::int
+        OR extract(hour FROM logged_at) >= nullif(split_part(current_setting('hokenid.audit_business_hours', true), '-', 2), '')::int)
     UNION ALL
     SELECT NULL, max(logged_at), role_name, NULL, format('%s persons on %s', sum(persons), logged_at::date)
     FROM @extschema@.audit_log
-    WHERE NOT refused AND coalesce(current_setting('hokenid.audit_daily_persons', true), '') ~ '^\d+$'
+    WHERE NOT refused AND current_setting('hokenid.audit_daily_persons', true)::int > 0
     GROUP BY role_name, logged_at::date
-    HAVING sum(persons) > current_setting('hokenid.audit_daily_persons', true)::bigint;
+    HAVING sum(persons) > current_setting('hokenid.audit_daily_persons', true)::int;
 
 REVOKE ALL ON @extschema@.audit_log, @extschema@.audit_by_person, @extschema@.audit_by_role,
     @extschema@.audit_by_purpose, @extschema@.audit_violations FROM PUBLIC;
