@@ -60,5 +60,5 @@ RESET ROLE;
 SET ROLE demo_provider;
 SELECT count(*) AS people_linked_by_number_code
 FROM ndb_source n JOIN kaigo_source k
-  ON hokenid.link_number(n.insured, 'ndb-kaigo-2026') OPERATOR(hokenid.=) hokenid.link_number(k.insured, 'ndb-kaigo-2026');
+  ON hokenid.link_number(n.insured, 'ndb-kaigo-2026') = hokenid.link_number(k.insured, 'ndb-kaigo-2026');
 RESET ROLE;

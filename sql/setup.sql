@@ -1,5 +1,6 @@
 -- Runs first (see Makefile).  Puts hokenid on the database's search_path,
--- as the README asks users to (operators resolve through search_path), and
+-- so the tests can name the extension's functions unqualified (comparisons
+-- need no search_path: their operators are also in pg_catalog), and
 -- defines helpers shared by every test file:
 -- regress.try(sql) runs a statement and answers 'ok' or 'SQLSTATE: message',
 -- so a table of accepted and refused inputs reads as one result per row.

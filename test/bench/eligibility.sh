@@ -23,7 +23,7 @@ SELECT eligible FROM hokenid.eligibility(hokenid.insured_no(CASE WHEN :i % 10 = 
 SQL
 cat >"$work/baseline.sql" <<'SQL'
 \set i random(1, :people)
-SELECT person_id FROM hokenid.insured_number WHERE insured OPERATOR(hokenid.=) hokenid.insured_no(CASE WHEN :i % 10 = 0 THEN '06130512' ELSE '01130012' END, (1000000 + :i)::text, (:i)::text, CASE WHEN :i % 10 = 0 THEN NULL ELSE '00' END);
+SELECT person_id FROM hokenid.insured_number WHERE insured = hokenid.insured_no(CASE WHEN :i % 10 = 0 THEN '06130512' ELSE '01130012' END, (1000000 + :i)::text, (:i)::text, CASE WHEN :i % 10 = 0 THEN NULL ELSE '00' END);
 SQL
 
 percentiles() {   # per-transaction log lines: client tx latency_us ...
@@ -58,7 +58,7 @@ SELECT hokenid.insured_no('31130032', (2000000 + i)::text, i::text, '00'), i,
 FROM generate_series(1, $people) AS i WHERE i % 5 = 1;
 INSERT INTO hokenid.qualification (person_id, insured, relationship, coverage)
 SELECT person_id, insured, 'self',
-       CASE WHEN hokenid.insurer(insured) OPERATOR(hokenid.=) '31130032' THEN daterange('2024-04-01', NULL)
+       CASE WHEN hokenid.insurer(insured) = '31130032' THEN daterange('2024-04-01', NULL)
             WHEN person_id % 5 = 1 THEN daterange('2021-04-01', '2024-04-01')
             ELSE daterange('2021-04-01', NULL) END
 FROM hokenid.insured_number;

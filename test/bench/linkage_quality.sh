@@ -58,13 +58,13 @@ psql -X -q -v ON_ERROR_STOP=1 <<'SQL'
 WITH truth AS (SELECT count(*) AS pairs FROM kaigo),
 links AS (
     SELECT 'ID1 (insurer+記号番号+birth+sex)' AS key, n.person = k.person AS correct
-    FROM coded n JOIN coded k ON n.db = 'ndb' AND k.db = 'kaigo' AND n.id1 OPERATOR(hokenid.=) k.id1
+    FROM coded n JOIN coded k ON n.db = 'ndb' AND k.db = 'kaigo' AND n.id1 = k.id1
     UNION ALL
     SELECT 'ID2 (name+birth+sex)', n.person = k.person
-    FROM coded n JOIN coded k ON n.db = 'ndb' AND k.db = 'kaigo' AND n.id2 OPERATOR(hokenid.=) k.id2
+    FROM coded n JOIN coded k ON n.db = 'ndb' AND k.db = 'kaigo' AND n.id2 = k.id2
     UNION ALL
     SELECT 'person-level code (history)', n.person = k.person
-    FROM coded n JOIN coded k ON n.db = 'ndb' AND k.db = 'kaigo' AND n.code OPERATOR(hokenid.=) k.code)
+    FROM coded n JOIN coded k ON n.db = 'ndb' AND k.db = 'kaigo' AND n.code = k.code)
 SELECT key, count(*) AS links, count(*) FILTER (WHERE correct) AS true_links,
        count(*) FILTER (WHERE NOT correct) AS false_links,
        round(100.0 * count(*) FILTER (WHERE correct) / count(*), 2) AS precision_pct,

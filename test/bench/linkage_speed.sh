@@ -64,9 +64,9 @@ sample="numbers TABLESAMPLE BERNOULLI ($PROBE_PERCENT) REPEATABLE (1)"
 probed=$(measure "SET hokenid.history_cache_size = 0; SELECT count(hokenid.link(insured, 'bench')) FROM $sample")
 unprobed=$(measure "SELECT count(hokenid.link_number(insured, 'bench')) FROM $sample")
 sampled=$(psql -X -At -c "SELECT count(*) FROM $sample")
-moved=$(psql -X -At -c "SELECT count(*) FROM hokenid.insured_number WHERE oldest OPERATOR(hokenid.<>) insured")
+moved=$(psql -X -At -c "SELECT count(*) FROM hokenid.insured_number WHERE oldest <> insured")
 joined=$(measure "SELECT count(hokenid.link_number(coalesce(f.first, t.insured), 'bench'))
-                   FROM numbers t LEFT JOIN hokenid.first_number f ON f.insured OPERATOR(hokenid.=) t.insured")
+                   FROM numbers t LEFT JOIN hokenid.first_number f ON f.insured = t.insured")
 # number-level and person-level codes in turn in one session, the map
 # built: each pair's ratio, their median (the machine's drift cancelled)
 alternating=(-c '\timing on')
