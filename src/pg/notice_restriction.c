@@ -22,7 +22,6 @@
 #include "access/parallel.h"
 #include "access/xact.h"
 #include "catalog/namespace.h"
-#include "catalog/dependency.h"
 #include "catalog/objectaccess.h"
 #include "catalog/pg_proc.h"
 #include "funcapi.h"
@@ -914,20 +913,14 @@ extension_function(Oid function)
 	answer = hash_search(member_answers, &function, HASH_FIND, NULL);
 	if (answer != NULL)
 		return answer;
-	made.member = OidIsValid(get_extension_oid("hokenid", true)) &&
-		getExtensionOfObject(ProcedureRelationId, function) == get_extension_oid("hokenid", true);
+	made.member = is_extension_member(function);
 	if (made.member)
 	{
 		Oid			result_type;
 		TupleDesc	descriptor;
 
-		if (get_func_result_type(function, &result_type, &descriptor) == TYPEFUNC_COMPOSITE)
-		{
-			for (int i = 0; i < descriptor->natts; i++)
-				made.returns_numbers |= type_carries_numbers(TupleDescAttr(descriptor, i)->atttypid);
-		}
-		else
-			made.returns_numbers = type_carries_numbers(result_type);
+		made.returns_numbers = get_func_result_type(function, &result_type, &descriptor) == TYPEFUNC_COMPOSITE ?
+			descriptor_carries_numbers(descriptor) : type_carries_numbers(result_type);
 	}
 	/* the lookups may have taken an invalidation that dropped the table */
 	if (member_answers == NULL)

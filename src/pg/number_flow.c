@@ -110,6 +110,14 @@ resolve_functions(void)
 	resolved_for = insured;
 }
 
+bool
+is_extension_member(Oid function)
+{
+	Oid			extension = get_extension_oid("hokenid", true);
+
+	return OidIsValid(extension) && getExtensionOfObject(ProcedureRelationId, function) == extension;
+}
+
 static bool
 is_listed(Oid function, const Oid *list, int count)
 {
@@ -242,9 +250,8 @@ function_rows_carry(RangeTblEntry *entry)
 		{
 			case TYPEFUNC_COMPOSITE:
 			case TYPEFUNC_COMPOSITE_DOMAIN:
-				for (int i = 0; i < descriptor->natts; i++)
-					if (type_carries_numbers(TupleDescAttr(descriptor, i)->atttypid))
-						return true;
+				if (descriptor_carries_numbers(descriptor))
+					return true;
 				break;
 			case TYPEFUNC_SCALAR:
 				if (type_carries_numbers(result_type))
@@ -398,20 +405,28 @@ on_function_change(Datum arg, int cache, uint32 hash)
 	}
 }
 
-/* The body's queries, rewritten, if the planner could inline the function. */
+/*
+ * Whether the planner could inline the function: SQL, not SECURITY
+ * DEFINER, no SET, and not the extension's own (whose statements are its
+ * own, like those of its other functions).
+ */
+static bool
+could_be_inlined(HeapTuple tuple)
+{
+	Form_pg_proc form = (Form_pg_proc) GETSTRUCT(tuple);
+
+	return form->prolang == SQLlanguageId && !form->prosecdef &&
+		heap_attisnull(tuple, Anum_pg_proc_proconfig, NULL) && !is_extension_member(form->oid);
+}
+
+/* The body's queries, rewritten, as the planner would inline them (NIL: never inlined). */
 static List *
 inlinable_body(HeapTuple tuple)
 {
-	Form_pg_proc form = (Form_pg_proc) GETSTRUCT(tuple);
 	bool		isnull;
-	Datum		body;
+	Datum		body = SysCacheGetAttr(PROCOID, tuple, Anum_pg_proc_prosqlbody, &isnull);
 	List	   *queries = NIL;
 
-	if (form->prolang != SQLlanguageId || form->prosecdef ||
-		!heap_attisnull(tuple, Anum_pg_proc_proconfig, NULL) ||
-		getExtensionOfObject(ProcedureRelationId, form->oid) == get_extension_oid("hokenid", true))
-		return NIL;
-	body = SysCacheGetAttr(PROCOID, tuple, Anum_pg_proc_prosqlbody, &isnull);
 	if (!isnull)
 	{
 		Node	   *tree = stringToNode(TextDatumGetCString(body));
@@ -446,29 +461,29 @@ static bool
 judge_body(Oid function)
 {
 	HeapTuple	tuple = SearchSysCache1(PROCOID, ObjectIdGetDatum(function));
-	List	   *queries;
+	Form_pg_proc form;
 	ListCell   *cell;
 	bool		reads = false;
 	bool		polymorphic;
 
 	if (!HeapTupleIsValid(tuple))
 		return false;
-	/* a polymorphic body cannot be analysed without its call: assume it reads */
-	polymorphic = IsPolymorphicType(((Form_pg_proc) GETSTRUCT(tuple))->prorettype);
-	for (int i = 0; i < ((Form_pg_proc) GETSTRUCT(tuple))->pronargs && !polymorphic; i++)
-		polymorphic = IsPolymorphicType(((Form_pg_proc) GETSTRUCT(tuple))->proargtypes.values[i]);
-	if (polymorphic)
-		reads = ((Form_pg_proc) GETSTRUCT(tuple))->prolang == SQLlanguageId &&
-			getExtensionOfObject(ProcedureRelationId, function) != get_extension_oid("hokenid", true);
-	else
+	form = (Form_pg_proc) GETSTRUCT(tuple);
+	polymorphic = IsPolymorphicType(form->prorettype);
+	for (int i = 0; i < form->pronargs && !polymorphic; i++)
+		polymorphic = IsPolymorphicType(form->proargtypes.values[i]);
+	if (could_be_inlined(tuple))
 	{
-		queries = inlinable_body(tuple);
-		foreach(cell, queries)
-		{
-			NumberFlow	body = query_number_flow(lfirst_node(Query, cell));
+		/* a polymorphic body cannot be analysed without its call: assume it reads */
+		if (polymorphic)
+			reads = true;
+		else
+			foreach(cell, inlinable_body(tuple))
+			{
+				NumberFlow	body = query_number_flow(lfirst_node(Query, cell));
 
-			reads = reads || body.reads || body.stores;
-		}
+				reads = reads || body.reads || body.stores;
+			}
 	}
 	ReleaseSysCache(tuple);
 	return reads;
@@ -543,12 +558,8 @@ result_carries(Node *expression, Oid type)
 
 	if (type_carries_numbers(type))
 		return true;
-	if (type != RECORDOID || get_expr_result_type(expression, NULL, &descriptor) != TYPEFUNC_COMPOSITE)
-		return false;
-	for (int i = 0; i < descriptor->natts; i++)
-		if (type_carries_numbers(TupleDescAttr(descriptor, i)->atttypid))
-			return true;
-	return false;
+	return type == RECORDOID && get_expr_result_type(expression, NULL, &descriptor) == TYPEFUNC_COMPOSITE &&
+		descriptor_carries_numbers(descriptor);
 }
 
 static void

@@ -34,6 +34,9 @@ extern NumberFlow query_number_flow(Query *query);
 extern int	query_number_scans(Query *query);
 extern int	plan_number_scans(PlannedStmt *plan);
 
+/* Whether the function is a member of the hokenid extension (pg_depend). */
+extern bool is_extension_member(Oid function);
+
 /* Registers the invalidation that forgets what function bodies do. */
 extern void number_flow_init(void);
 

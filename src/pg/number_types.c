@@ -203,6 +203,15 @@ type_carries_numbers(Oid type)
 }
 
 bool
+descriptor_carries_numbers(TupleDesc descriptor)
+{
+	for (int i = 0; i < descriptor->natts; i++)
+		if (!TupleDescAttr(descriptor, i)->attisdropped && type_carries_numbers(TupleDescAttr(descriptor, i)->atttypid))
+			return true;
+	return false;
+}
+
+bool
 relation_carries_numbers(Oid relation)
 {
 	Answer	   *answer;

@@ -9,6 +9,8 @@
 
 #include "postgres.h"
 
+#include "access/tupdesc.h"
+
 /* hokenid.insured_no, or InvalidOid where the extension is not installed. */
 extern Oid	insured_no_type(void);
 
@@ -17,6 +19,9 @@ extern Oid	insured_no_array_type(void);
 
 /* Whether a value of the type can hold an insured number. */
 extern bool type_carries_numbers(Oid type);
+
+/* Whether any live attribute of a row descriptor carries numbers. */
+extern bool descriptor_carries_numbers(TupleDesc descriptor);
 
 /* Whether any live column of the relation carries numbers. */
 extern bool relation_carries_numbers(Oid relation);
